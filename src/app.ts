@@ -1,0 +1,69 @@
+/**
+ * The gateway as a fetch handler: yoga with the schema, the per-request context, error masking and
+ * the few non-GraphQL routes. Built apart from any listener, so tests can call `yoga.fetch` or put
+ * it behind a real port (src/server.ts).
+ */
+import { useCookies } from '@whatwg-node/server-plugin-cookies'
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga'
+import type { GatewayContext } from './context.ts'
+import { UnauthenticatedError } from './errors.ts'
+import { GRAPHIQL_DEFAULT_QUERY } from './http/graphiql.ts'
+import { createMaskError } from './http/mask-error.ts'
+import { handleOAuthCallback } from './http/oauth-callback.ts'
+import { sessionFromRequest } from './http/session.ts'
+import { CALLBACK_PATH } from './auth/callback-url.ts'
+import { createIssueLoader } from './jira/issue-loader.ts'
+import type { JiraClient } from './jira/client.ts'
+import { schema } from './schema/index.ts'
+import type { Services } from './services.ts'
+
+export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>
+
+/** Routes beside /graphql: the OAuth callback and health checks. */
+function routes(services: Services): Plugin {
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (url.pathname === CALLBACK_PATH && request.method === 'GET') {
+        endResponse(await handleOAuthCallback(request, url, services))
+      } else if (url.pathname === '/healthz') {
+        endResponse(Response.json({ status: 'ok' }))
+      } else if (url.pathname === '/readyz') {
+        try {
+          await services.prisma.$queryRaw`SELECT 1`
+          endResponse(Response.json({ status: 'ready' }))
+        } catch {
+          endResponse(Response.json({ status: 'database unavailable' }, { status: 503 }))
+        }
+      } else if (url.pathname === '/' && request.method === 'GET') {
+        endResponse(new Response(null, { status: 302, headers: { location: '/graphql' } }))
+      }
+    },
+  }
+}
+
+export function createGateway(services: Services): Gateway {
+  return createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: services.logger,
+    graphiql: { title: 'JIRA GraphQL Gateway', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    maskedErrors: { maskError: createMaskError(services.logger) },
+    plugins: [useCookies(), routes(services)],
+    context: async ({ request }): Promise<GatewayContext> => {
+      const { session, problem } = await sessionFromRequest(request, services)
+      let client: JiraClient | undefined
+      const jira = (): JiraClient => {
+        if (!session) {
+          throw new UnauthenticatedError(problem === 'unknown' ? 'This session is unknown or has expired.' : 'This request carries no session.')
+        }
+        if (problem === 'revoked' || session.authorization.revokedAt) {
+          throw new UnauthenticatedError('JIRA no longer accepts this authorization (revoked or rejected); authorize again.')
+        }
+        client ??= services.jiraFor(session.authorization.accessToken, session.authorization.id)
+        return client
+      }
+      return { services, session, sessionProblem: problem, jira, loaders: { issue: createIssueLoader(jira) } }
+    },
+  })
+}

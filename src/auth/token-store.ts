@@ -1,0 +1,94 @@
+/**
+ * Pending request tokens and JIRA authorizations in the gateway's database. A request token lives
+ * 10 minutes and is exchanged at most once: claiming it is one conditional UPDATE, so of many
+ * concurrent completions exactly one proceeds.
+ */
+import { randomUUID } from 'node:crypto'
+import { BadUserInputError } from '../errors.ts'
+import type { PrismaClient } from '../generated/prisma/client.ts'
+import type { Authorization, RequestToken } from '../generated/prisma/client.ts'
+import type { AccessTokenGrant } from './dance.ts'
+
+export const REQUEST_TOKEN_TTL_MS = 10 * 60_000
+
+export interface JiraIdentity {
+  key: string
+  name: string
+  displayName: string
+}
+
+export class TokenStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async savePending(token: string, tokenSecret: string, callbackUrl: string): Promise<RequestToken> {
+    const createdAt = this.now()
+    return this.prisma.requestToken.create({
+      data: { token, tokenSecret, callbackUrl, createdAt, expiresAt: new Date(createdAt.getTime() + REQUEST_TOKEN_TTL_MS) },
+    })
+  }
+
+  /** Takes the pending token for one exchange; throws a clear error when it is unknown, expired or used. */
+  async claimPending(token: string): Promise<RequestToken> {
+    const pending = await this.prisma.requestToken.findUnique({ where: { token } })
+    const now = this.now()
+    if (!pending) throw new BadUserInputError('Unknown request token: run startAuthorization to get one.', { argument: 'requestToken' })
+    if (pending.usedAt) throw new BadUserInputError('This request token was already used: run startAuthorization again.', { argument: 'requestToken' })
+    if (pending.expiresAt <= now) {
+      throw new BadUserInputError('This request token has expired (they live 10 minutes): run startAuthorization again.', { argument: 'requestToken' })
+    }
+    const { count } = await this.prisma.requestToken.updateMany({ where: { token, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+    if (count !== 1) throw new BadUserInputError('This request token was already used: run startAuthorization again.', { argument: 'requestToken' })
+    return pending
+  }
+
+  /** Gives a claimed token back, after a failure that leaves it usable in JIRA (a wrong verifier, JIRA unreachable). */
+  async releasePending(token: string): Promise<void> {
+    await this.prisma.requestToken.updateMany({ where: { token }, data: { usedAt: null } })
+  }
+
+  /**
+   * Stores (or replaces) one person's grant and opens a session on it, in one transaction: either
+   * both are there or neither is.
+   */
+  async saveGrant(
+    input: { jiraBaseUrl: string; consumerKey: string; user: JiraIdentity; grant: AccessTokenGrant },
+    openSession: (tx: Pick<PrismaClient, 'session'>, authorization: Authorization) => Promise<unknown>,
+  ): Promise<Authorization> {
+    const { jiraBaseUrl, consumerKey, user, grant } = input
+    const now = this.now()
+    const inSeconds = (seconds: number | undefined) => (seconds ? new Date(now.getTime() + seconds * 1000) : null)
+    const fields = {
+      jiraUsername: user.name,
+      jiraDisplayName: user.displayName,
+      accessToken: grant.token,
+      tokenSecret: grant.tokenSecret,
+      sessionHandle: grant.sessionHandle ?? null,
+      expiresAt: inSeconds(grant.expiresInSeconds),
+      authorizationExpiresAt: inSeconds(grant.authorizationExpiresInSeconds),
+      revokedAt: null,
+    }
+    return this.prisma.$transaction(async (tx) => {
+      const authorization = await tx.authorization.upsert({
+        where: { jiraBaseUrl_consumerKey_jiraUserKey: { jiraBaseUrl, consumerKey, jiraUserKey: user.key } },
+        create: { id: randomUUID(), jiraBaseUrl, consumerKey, jiraUserKey: user.key, ...fields },
+        update: fields,
+      })
+      await openSession(tx, authorization)
+      return authorization
+    })
+  }
+
+  /** JIRA rejected or revoked the token: no further call is made with it. */
+  async markRevoked(authorizationId: string): Promise<void> {
+    await this.prisma.authorization.updateMany({ where: { id: authorizationId, revokedAt: null }, data: { revokedAt: this.now() } })
+  }
+
+  /** Drops request tokens past their life (used or not). */
+  async deleteExpiredPending(): Promise<number> {
+    const { count } = await this.prisma.requestToken.deleteMany({ where: { expiresAt: { lte: this.now() } } })
+    return count
+  }
+}

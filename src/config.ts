@@ -1,0 +1,118 @@
+/**
+ * Settings, read once from the environment (and `.env`). A missing or malformed setting stops
+ * start-up with a message that names it. With no JIRA_BASE_URL the gateway runs against the
+ * bundled sandbox JIRA; with one, it never falls back to the sandbox.
+ */
+import { z } from 'zod'
+
+const absoluteHttpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash
+    } catch {
+      return false
+    }
+  }, 'must be an absolute http(s) URL without credentials, query or fragment')
+  // One canonical form: no trailing slash, so paths can simply be appended.
+  .transform((value) => new URL(value).href.replace(/\/+$/, ''))
+
+const port = z.coerce.number().int().min(0).max(65535)
+
+const envSchema = z.object({
+  JIRA_BASE_URL: absoluteHttpUrl.optional(),
+  JIRA_CONSUMER_KEY: z.string().trim().min(1).default('OAuthKey'),
+  JIRA_PRIVATE_KEY_FILE: z.string().trim().min(1).optional(),
+  JIRA_PRIVATE_KEY: z.string().min(1).optional(),
+  JIRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^file:.+/, 'must be a SQLite URL of the form file:./path/to.db')
+    .default('file:./data/gateway.db'),
+  PORT: port.default(4000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PUBLIC_URL: absoluteHttpUrl.optional(),
+  /** Comma-separated URL prefixes that startAuthorization may send JIRA's callback to, besides PUBLIC_URL. */
+  CALLBACK_URL_ALLOWLIST: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+      const parsed: string[] = []
+      for (const entry of entries) {
+        const result = absoluteHttpUrl.safeParse(entry)
+        if (!result.success) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" must be an absolute http(s) URL prefix` })
+          return z.NEVER
+        }
+        parsed.push(result.data)
+      }
+      return parsed
+    }),
+  SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  SANDBOX_PORT: port.default(8090),
+  SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof envSchema>
+
+export interface Config {
+  /** `undefined` in sandbox mode until the sandbox has started and its URL is known. */
+  jiraBaseUrl: string | undefined
+  sandbox: boolean
+  consumerKey: string
+  privateKey: { file?: string; pem?: string }
+  jiraTimeoutMs: number
+  databaseUrl: string
+  port: number
+  host: string
+  publicUrl: string | undefined
+  callbackAllowlist: string[]
+  sandboxHost: string
+  sandboxPort: number
+  sessionTtlMs: number
+  logLevel: Env['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings in a .env file mean "not set", as most tools treat them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const result = envSchema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'settings'}: ${issue.message}`)
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`)
+  }
+  const e = result.data
+  const sandbox = e.JIRA_BASE_URL === undefined
+  if (!sandbox && !e.JIRA_PRIVATE_KEY_FILE && !e.JIRA_PRIVATE_KEY) {
+    throw new ConfigError(
+      'Invalid settings:\n  JIRA_PRIVATE_KEY_FILE: required when JIRA_BASE_URL is set (or give the PEM itself in JIRA_PRIVATE_KEY); `npm run keys` makes a key pair',
+    )
+  }
+  // In sandbox mode the gateway's own callback is the natural default; elsewhere only an explicit PUBLIC_URL is trusted.
+  const publicUrl = e.PUBLIC_URL ?? (sandbox ? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}` : undefined)
+  return {
+    jiraBaseUrl: e.JIRA_BASE_URL,
+    sandbox,
+    consumerKey: e.JIRA_CONSUMER_KEY,
+    privateKey: { file: e.JIRA_PRIVATE_KEY_FILE, pem: e.JIRA_PRIVATE_KEY },
+    jiraTimeoutMs: e.JIRA_TIMEOUT_MS,
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    callbackAllowlist: e.CALLBACK_URL_ALLOWLIST,
+    sandboxHost: e.SANDBOX_HOST,
+    sandboxPort: e.SANDBOX_PORT,
+    sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,
+    logLevel: e.LOG_LEVEL,
+  }
+}

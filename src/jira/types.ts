@@ -1,0 +1,83 @@
+/** The parts of JIRA Server's REST v2 JSON that the gateway reads. Every field may be absent when not requested. */
+
+export interface JiraUser {
+  self?: string
+  key?: string
+  name?: string
+  emailAddress?: string
+  displayName?: string
+  active?: boolean
+  timeZone?: string
+  avatarUrls?: Record<string, string>
+}
+
+export interface JiraStatusCategory {
+  id?: number
+  key?: string
+  name?: string
+  colorName?: string
+}
+
+export interface JiraStatus {
+  id?: string
+  name?: string
+  description?: string
+  iconUrl?: string
+  statusCategory?: JiraStatusCategory
+}
+
+export interface JiraNamed {
+  id?: string
+  name?: string
+  description?: string
+  iconUrl?: string
+  subtask?: boolean
+  key?: string
+}
+
+export interface JiraComment {
+  id: string
+  body?: string
+  author?: JiraUser
+  updateAuthor?: JiraUser
+  created?: string
+  updated?: string
+}
+
+export interface JiraIssueFields {
+  summary?: string
+  description?: string | null
+  status?: JiraStatus
+  issuetype?: JiraNamed
+  priority?: JiraNamed | null
+  project?: JiraNamed
+  assignee?: JiraUser | null
+  reporter?: JiraUser | null
+  creator?: JiraUser | null
+  created?: string
+  updated?: string
+  labels?: string[]
+  comment?: { comments?: JiraComment[]; total?: number }
+  [field: string]: unknown
+}
+
+export interface JiraIssue {
+  id: string
+  key: string
+  self?: string
+  fields: JiraIssueFields
+  renderedFields?: Record<string, unknown>
+}
+
+export interface JiraSearchResult {
+  startAt: number
+  maxResults: number
+  total: number
+  issues: JiraIssue[]
+}
+
+/** JIRA's error body: `{"errorMessages": [...], "errors": {"field": "message"}}`. */
+export interface JiraErrorBody {
+  errorMessages?: string[]
+  errors?: Record<string, string>
+}

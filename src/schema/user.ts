@@ -1,0 +1,29 @@
+import type { JiraUser } from '../jira/types.ts'
+import { builder } from './builder.ts'
+
+export const UserRef = builder.objectRef<JiraUser>('User').implement({
+  description: 'A JIRA user.',
+  fields: (t) => ({
+    key: t.string({ description: "JIRA's stable user key (survives renames).", resolve: (user) => user.key ?? user.name ?? '' }),
+    name: t.string({ description: 'The user name (login).', resolve: (user) => user.name ?? '' }),
+    displayName: t.string({ description: 'The name JIRA shows for this person.', resolve: (user) => user.displayName ?? user.name ?? '' }),
+    emailAddress: t.string({ nullable: true, description: 'Email address, when JIRA shows it to the viewer.', resolve: (user) => user.emailAddress ?? null }),
+    active: t.boolean({ nullable: true, description: 'Whether the account is active.', resolve: (user) => user.active ?? null }),
+    timeZone: t.string({ nullable: true, description: "The user's time zone (IANA name).", resolve: (user) => user.timeZone ?? null }),
+    avatarUrl: t.field({
+      type: 'URL',
+      nullable: true,
+      description: 'The 48x48 avatar.',
+      resolve: (user) => user.avatarUrls?.['48x48'] ?? null,
+    }),
+  }),
+})
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'The JIRA user this request acts as (from /rest/api/2/myself); null when the request carries no valid session.',
+    resolve: async (_root, _args, ctx) => (ctx.session && !ctx.session.authorization.revokedAt ? ctx.jira().myself() : null),
+  }),
+)

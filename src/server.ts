@@ -1,0 +1,103 @@
+/**
+ * Starts the whole gateway: settings, (in sandbox mode) the bundled sandbox JIRA, migrations, the
+ * database, yoga, and the HTTP listener. Returns a handle whose close() stops all of it in order.
+ */
+import { createPrivateKey, type KeyObject } from 'node:crypto'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { dirname, join } from 'node:path'
+import type { Logger } from 'pino'
+import { startSandbox, type Sandbox } from '../sandbox/index.ts'
+import { ensureSandboxKeyPair } from '../sandbox/keys.ts'
+import { createGateway, type Gateway } from './app.ts'
+import { loadPrivateKey } from './auth/private-key.ts'
+import { loadConfig, type Config } from './config.ts'
+import { createPrisma, type PrismaClient } from './db/client.ts'
+import { migrate } from './db/migrate.ts'
+import { sqlitePath } from './db/sqlite-path.ts'
+import { createLogger } from './logger.ts'
+import { createServices, type Services } from './services.ts'
+
+export interface RunningGateway {
+  url: string
+  config: Services['config']
+  yoga: Gateway
+  services: Services
+  prisma: PrismaClient
+  /** Present in sandbox mode. */
+  sandbox?: Sandbox
+  close(): Promise<void>
+}
+
+const CLEANUP_INTERVAL_MS = 10 * 60_000
+
+export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<RunningGateway> {
+  const config = loadConfig(options.env)
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const dbFile = sqlitePath(config.databaseUrl)
+
+  let sandbox: Sandbox | undefined
+  let privateKey: KeyObject
+  let jiraBaseUrl: string
+  if (config.sandbox) {
+    // The sandbox's consumer key pair lives beside the database, so each data folder has its own.
+    const keys = await ensureSandboxKeyPair(join(dirname(dbFile), 'sandbox'))
+    sandbox = await startSandbox({
+      host: config.sandboxHost,
+      port: config.sandboxPort,
+      consumers: [{ key: config.consumerKey, name: 'JIRA GraphQL Gateway', publicKeyPem: keys.publicKeyPem }],
+    })
+    privateKey = createPrivateKey(keys.privateKeyPem)
+    jiraBaseUrl = sandbox.url
+  } else {
+    privateKey = loadPrivateKey(config.privateKey)
+    jiraBaseUrl = config.jiraBaseUrl!
+  }
+
+  const migrations = migrate(dbFile)
+  if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated')
+  const prisma = createPrisma(config.databaseUrl)
+  const services = createServices({ config: { ...config, jiraBaseUrl }, prisma, privateKey, logger })
+  const yoga = createGateway(services)
+  const server = createServer(yoga)
+  await listen(server, config)
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`
+  if (config.sandbox && !options.env?.PUBLIC_URL && config.port === 0) {
+    // An ephemeral port is only known now: the default callback must point at it.
+    services.config.publicUrl = url
+  }
+
+  const cleanup = setInterval(() => {
+    void Promise.all([services.tokens.deleteExpiredPending(), services.sessions.deleteExpired()]).catch((error: Error) =>
+      logger.warn({ err: { name: error.name } }, 'cleanup of expired tokens failed'),
+    )
+  }, CLEANUP_INTERVAL_MS)
+  cleanup.unref()
+
+  let closing: Promise<void> | undefined
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(cleanup)
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeIdleConnections()
+      })
+      await yoga.dispose()
+      await prisma.$disconnect()
+      await sandbox?.close()
+    })())
+
+  return { url, config: services.config, yoga, services, prisma, sandbox, close }
+}
+
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
