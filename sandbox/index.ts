@@ -82,7 +82,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     })
   })
   const { port } = server.address() as AddressInfo
-  const hostForUrl = host.includes(':') ? `[${host}]` : host
+  // A wildcard address is where the sandbox listens, not where anyone can reach it.
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host
+  const hostForUrl = reachable.includes(':') ? `[${reachable}]` : reachable
   const url = `http://${hostForUrl}:${port}${contextPath}`
 
   const ctx: SandboxContext = {

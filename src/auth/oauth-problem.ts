@@ -6,7 +6,7 @@ import { GatewayError, type ErrorCode } from '../errors.ts'
 
 /** What each problem means for the person running the gateway or authorizing. */
 const ADVICE: Record<string, string> = {
-  consumer_key_unknown: 'JIRA has no Application Link with this consumer key: check JIRA_CONSUMER_KEY against the incoming link in JIRA (Administration > Applications > Application links).',
+  consumer_key_unknown: 'JIRA has no Application Link with this consumer key: check JIRA_CONSUMER_KEY against the consumer key of the incoming Application Link (JIRA administration > Applications > Application links).',
   consumer_key_rejected: 'JIRA refuses this consumer: check the Application Link is enabled for incoming OAuth.',
   consumer_key_refused: 'JIRA refuses this consumer: check the Application Link is enabled for incoming OAuth.',
   signature_invalid: 'JIRA could not verify the signature: the public key in the Application Link must match the private key in JIRA_PRIVATE_KEY_FILE (`npm run keys` prints the public key), and JIRA_BASE_URL must be the address JIRA knows itself by.',

@@ -17,7 +17,15 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    nodeQueryOptions: { description: 'Fetches any object by its global id (the `id` field), as Relay and normalized client caches expect.' },
-    nodesQueryOptions: { description: 'Fetches several objects by their global ids, in order; null where one cannot be seen.' },
+    nodeTypeOptions: { description: 'An object with a global id, which node(id:) fetches again: what Relay and normalized client caches rely on.' },
+    idFieldOptions: { description: 'A global id, stable across requests; give it to node(id:).' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global id (the `id` field), as Relay and normalized client caches expect.',
+      args: { id: { description: 'A global id from an `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by their global ids, in order; null where one cannot be seen.',
+      args: { ids: { description: 'Global ids from `id` fields.' } },
+    },
   },
 })
