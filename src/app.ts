@@ -13,6 +13,8 @@ import { handleOAuthCallback } from './http/oauth-callback.ts'
 import { sessionFromRequest } from './http/session.ts'
 import { CALLBACK_PATH } from './auth/callback-url.ts'
 import { createIssueLoader } from './jira/issue-loader.ts'
+import { FieldCatalog } from './jira/field-catalog.ts'
+import { createProjectLoader } from './schema/project.ts'
 import type { JiraClient } from './jira/client.ts'
 import { schema } from './schema/index.ts'
 import type { Services } from './services.ts'
@@ -63,7 +65,9 @@ export function createGateway(services: Services): Gateway {
         client ??= services.jiraFor(session.authorization.accessToken, session.authorization.id)
         return client
       }
-      return { services, session, sessionProblem: problem, jira, loaders: { issue: createIssueLoader(jira) } }
+      let catalog: FieldCatalog | undefined
+      const fieldCatalog = () => (catalog ??= new FieldCatalog(services.fieldCache, session?.authorization.id ?? '', jira))
+      return { services, session, sessionProblem: problem, jira, fieldCatalog, loaders: { issue: createIssueLoader(jira), project: createProjectLoader(jira) } }
     },
   })
 }

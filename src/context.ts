@@ -3,6 +3,9 @@ import type { YogaInitialContext } from 'graphql-yoga'
 import type { ResolvedSession } from './auth/sessions.ts'
 import type { JiraClient } from './jira/client.ts'
 import type { IssueLoader } from './jira/issue-loader.ts'
+import type { FieldCatalog } from './jira/field-catalog.ts'
+import type { JiraProject } from './jira/types.ts'
+import type DataLoader from 'dataloader'
 import type { Services } from './services.ts'
 
 export type SessionSource = 'bearer' | 'cookie'
@@ -16,7 +19,9 @@ export interface GatewayContext {
   sessionProblem: 'none' | 'unknown' | 'revoked' | null
   /** JIRA as this person; throws UNAUTHENTICATED (saying how to authorize) when there is none. */
   jira(): JiraClient
-  loaders: { issue: IssueLoader }
+  /** JIRA's field list as this person sees it (cached across requests). */
+  fieldCatalog(): FieldCatalog
+  loaders: { issue: IssueLoader; project: DataLoader<string, JiraProject | null> }
 }
 
 export type Context = YogaInitialContext & GatewayContext

@@ -12,6 +12,7 @@ import { TokenStore } from './auth/token-store.ts'
 import type { Config } from './config.ts'
 import type { PrismaClient } from './db/client.ts'
 import { JiraClient } from './jira/client.ts'
+import { createFieldCache, type FieldCache } from './jira/field-catalog.ts'
 
 export interface Services {
   config: Config & { jiraBaseUrl: string }
@@ -21,6 +22,8 @@ export interface Services {
   sessions: SessionStore
   tokens: TokenStore
   logger: Logger
+  /** JIRA field lists per authorization, shared across requests. */
+  fieldCache: FieldCache
   /** A JIRA client acting as one person; `onDeadToken` marks their authorization revoked. */
   jiraFor(accessToken: string, authorizationId?: string): JiraClient
 }
@@ -66,5 +69,5 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
     },
   })
 
-  return { config, prisma, signer, authorizer, sessions, tokens, logger, jiraFor }
+  return { config, prisma, signer, authorizer, sessions, tokens, logger, fieldCache: createFieldCache(), jiraFor }
 }

@@ -6,9 +6,23 @@
 import { GatewayError, ForbiddenError, NotFoundError, BadUserInputError, UnauthenticatedError } from '../errors.ts'
 import { DEAD_TOKEN_PROBLEMS, adviceFor, readOAuthProblem } from '../auth/oauth-problem.ts'
 import type { OAuthSigner } from '../auth/signer.ts'
-import type { JiraErrorBody, JiraIssue, JiraUser } from './types.ts'
+import type { JiraErrorBody, JiraIssue, JiraSearchResult, JiraUser } from './types.ts'
 
-export type Query = Record<string, string | number | boolean | undefined>
+type QueryValue = string | number | boolean
+export type Query = Record<string, QueryValue | readonly QueryValue[] | undefined>
+
+/** Asked for when no field is needed: JIRA ignores unknown names, so the answer carries no fields at all (an empty list would mean "all"). */
+const NO_FIELDS = ['id']
+/** Past this length a search goes by POST, as JIRA recommends for long JQL (proxies cap URL length). */
+const MAX_GET_URL = 2000
+
+export interface SearchParams {
+  jql: string
+  startAt: number
+  maxResults: number
+  fields: readonly string[]
+  expand?: readonly string[]
+}
 
 export interface JiraClientOptions {
   baseUrl: string
@@ -36,6 +50,10 @@ export class JiraClient {
     return this.request<T>('GET', path, query)
   }
 
+  async put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, undefined, body)
+  }
+
   async post<T>(path: string, body: unknown, query?: Query): Promise<T> {
     return this.request<T>('POST', path, query, body)
   }
@@ -48,13 +66,22 @@ export class JiraClient {
   async issue(keyOrId: string, options: { fields?: string[]; expand?: string[] } = {}): Promise<JiraIssue | null> {
     try {
       return await this.get<JiraIssue>(`/rest/api/2/issue/${encodeURIComponent(keyOrId)}`, {
-        fields: options.fields?.join(','),
+        fields: options.fields ? (options.fields.length ? options.fields : NO_FIELDS).join(',') : undefined,
         expand: options.expand?.length ? options.expand.join(',') : undefined,
       })
     } catch (error) {
       if (error instanceof NotFoundError) return null
       throw error
     }
+  }
+
+  /** One page of a JQL search. JIRA may grant fewer than maxResults: callers read `maxResults` back. */
+  async search(params: SearchParams): Promise<JiraSearchResult> {
+    const fields = params.fields.length ? params.fields : NO_FIELDS
+    const expand = params.expand?.length ? params.expand : undefined
+    const query = { jql: params.jql, startAt: params.startAt, maxResults: params.maxResults, fields: fields.join(','), expand: expand?.join(',') }
+    if (this.url('/rest/api/2/search', query).length <= MAX_GET_URL) return this.get<JiraSearchResult>('/rest/api/2/search', query)
+    return this.post<JiraSearchResult>('/rest/api/2/search', { jql: params.jql, startAt: params.startAt, maxResults: params.maxResults, fields, ...(expand ? { expand } : {}) })
   }
 
   async request<T>(method: string, path: string, query?: Query, body?: unknown): Promise<T> {
@@ -92,7 +119,7 @@ export class JiraClient {
   private url(path: string, query?: Query): string {
     const url = new URL(this.options.baseUrl + path)
     for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.append(name, String(value))
+      for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) url.searchParams.append(name, String(item))
     }
     return url.href
   }

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader'
 import type { JiraClient } from './client.ts'
 import { normalizeIssueKey } from './issue-key.ts'
-import type { JiraIssue, JiraSearchResult } from './types.ts'
+import type { JiraIssue } from './types.ts'
 
 export interface IssueRequest {
   key: string
@@ -16,8 +16,6 @@ export interface IssueRequest {
   expand?: readonly string[]
 }
 
-/** Asked for when no field is needed: JIRA ignores unknown names, so the answer carries no fields at all. */
-const NO_FIELDS = ['id']
 const SEARCH_CHUNK = 50
 
 export type IssueLoader = DataLoader<IssueRequest, JiraIssue | null, string>
@@ -28,7 +26,7 @@ export function createIssueLoader(jira: () => JiraClient): IssueLoader {
       const keys = [...new Set(requests.map((request) => normalizeIssueKey(request.key)))]
       const fields = union(requests.map((request) => request.fields))
       const expand = union(requests.map((request) => request.expand ?? []))
-      const found = await loadIssues(jira(), keys, fields.length ? fields : NO_FIELDS, expand)
+      const found = await loadIssues(jira(), keys, fields, expand)
       return requests.map((request) => found.get(normalizeIssueKey(request.key)) ?? null)
     },
     {
@@ -65,13 +63,7 @@ export async function searchAll(client: JiraClient, jql: string, fields: string[
   const issues: JiraIssue[] = []
   let startAt = 0
   for (;;) {
-    const page = await client.post<JiraSearchResult>('/rest/api/2/search', {
-      jql,
-      startAt,
-      maxResults: SEARCH_CHUNK,
-      fields,
-      ...(expand.length ? { expand } : {}),
-    })
+    const page = await client.search({ jql, startAt, maxResults: SEARCH_CHUNK, fields, expand })
     issues.push(...page.issues)
     startAt += page.issues.length
     if (page.issues.length === 0 || startAt >= page.total) return issues

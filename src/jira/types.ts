@@ -67,6 +67,8 @@ export interface JiraIssue {
   self?: string
   fields: JiraIssueFields
   renderedFields?: Record<string, unknown>
+  changelog?: { startAt?: number; maxResults?: number; total?: number; histories?: JiraHistory[] }
+  transitions?: JiraTransition[]
 }
 
 export interface JiraSearchResult {
@@ -80,4 +82,80 @@ export interface JiraSearchResult {
 export interface JiraErrorBody {
   errorMessages?: string[]
   errors?: Record<string, string>
+}
+
+export interface JiraIssueLink {
+  id: string
+  type?: { id?: string; name?: string; inward?: string; outward?: string }
+  inwardIssue?: JiraIssue
+  outwardIssue?: JiraIssue
+}
+
+export interface JiraVersion {
+  id?: string
+  name?: string
+  description?: string
+  released?: boolean
+  archived?: boolean
+  releaseDate?: string
+}
+
+export interface JiraAttachment {
+  id: string
+  filename?: string
+  size?: number
+  mimeType?: string
+  content?: string
+  created?: string
+  author?: JiraUser
+}
+
+export interface JiraTimeTracking {
+  originalEstimate?: string
+  remainingEstimate?: string
+  timeSpent?: string
+  originalEstimateSeconds?: number
+  remainingEstimateSeconds?: number
+  timeSpentSeconds?: number
+}
+
+export interface JiraChangeItem {
+  field?: string
+  fieldtype?: string
+  from?: string | null
+  fromString?: string | null
+  to?: string | null
+  toString?: string | null
+}
+
+export interface JiraHistory {
+  id: string
+  author?: JiraUser
+  created?: string
+  items?: JiraChangeItem[]
+}
+
+export interface JiraTransition {
+  id: string
+  name?: string
+  to?: JiraStatus
+}
+
+export interface JiraProject {
+  id?: string
+  key?: string
+  name?: string
+  description?: string
+  lead?: JiraUser
+  projectTypeKey?: string
+  components?: JiraNamed[]
+  versions?: JiraVersion[]
+}
+
+/** An entry of GET /rest/api/2/field. */
+export interface JiraField {
+  id: string
+  name: string
+  custom?: boolean
+  schema?: { type?: string; custom?: string; customId?: number; items?: string; system?: string }
 }

@@ -1,3 +1,5 @@
+import { BadUserInputError } from '../errors.ts'
+import { parseIssueKey } from '../jira/issue-key.ts'
 import type { JiraComment } from '../jira/types.ts'
 import { builder } from './builder.ts'
 import { jiraDate } from './scalars.ts'
@@ -14,3 +16,20 @@ export const CommentRef = builder.objectRef<JiraComment>('Comment').implement({
     updated: t.field({ type: 'DateTime', nullable: true, description: 'When it was last edited.', resolve: (comment) => jiraDate(comment.updated) }),
   }),
 })
+
+builder.mutationField('addComment', (t) =>
+  t.field({
+    type: CommentRef,
+    description: 'Adds a comment to an issue as the viewer.',
+    args: {
+      issueKey: t.arg.string({ required: true, description: 'The issue key, e.g. "JJ-2".' }),
+      body: t.arg.string({ required: true, description: 'The comment in JIRA wiki markup.' }),
+    },
+    resolve: async (_root, { issueKey, body }, ctx) => {
+      const key = parseIssueKey(issueKey, 'issueKey')
+      if (!body.trim()) throw new BadUserInputError('body must not be empty.', { argument: 'body', field: 'comment' })
+      if (body.length > 32_767) throw new BadUserInputError('body must be at most 32767 characters.', { argument: 'body' })
+      return ctx.jira().post<JiraComment>(`/rest/api/2/issue/${encodeURIComponent(key)}/comment`, { body })
+    },
+  }),
+)

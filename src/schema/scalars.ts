@@ -1,7 +1,9 @@
-import { DateTimeResolver, JSONResolver, URLResolver } from 'graphql-scalars'
+import { DateTimeResolver, JSONResolver, LocalDateResolver, URLResolver } from 'graphql-scalars'
 import { builder } from './builder.ts'
 
 builder.addScalarType('DateTime', DateTimeResolver)
+// A calendar date without time or zone ("2026-12-24"), as JIRA keeps due and release dates.
+builder.addScalarType('Date', LocalDateResolver)
 builder.addScalarType('URL', URLResolver)
 builder.addScalarType('JSON', JSONResolver)
 

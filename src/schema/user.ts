@@ -1,3 +1,4 @@
+import { BadUserInputError, NotFoundError } from '../errors.ts'
 import type { JiraUser } from '../jira/types.ts'
 import { builder } from './builder.ts'
 
@@ -25,5 +26,24 @@ builder.queryField('viewer', (t) =>
     nullable: true,
     description: 'The JIRA user this request acts as (from /rest/api/2/myself); null when the request carries no valid session.',
     resolve: async (_root, _args, ctx) => (ctx.session && !ctx.session.authorization.revokedAt ? ctx.jira().myself() : null),
+  }),
+)
+
+builder.queryField('user', (t) =>
+  t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'A JIRA user by user name; null when there is none.',
+    args: { username: t.arg.string({ required: true, description: 'The user name (login), e.g. "alana".' }) },
+    resolve: async (_root, { username }, ctx) => {
+      const name = username.trim()
+      if (!name || name.length > 255 || /[\u0000-\u001f\u007f]/.test(name)) throw new BadUserInputError('username must be a JIRA user name.', { argument: 'username' })
+      try {
+        return await ctx.jira().get<JiraUser>('/rest/api/2/user', { username: name })
+      } catch (error) {
+        if (error instanceof NotFoundError) return null
+        throw error
+      }
+    },
   }),
 )
