@@ -9,6 +9,7 @@ import type { GatewayContext } from './context.ts'
 import { UnauthenticatedError } from './errors.ts'
 import { GRAPHIQL_DEFAULT_QUERY } from './http/graphiql.ts'
 import { createMaskError } from './http/mask-error.ts'
+import { armor, bodyLimit } from './http/limits.ts'
 import { handleOAuthCallback } from './http/oauth-callback.ts'
 import { sessionFromRequest } from './http/session.ts'
 import { CALLBACK_PATH } from './auth/callback-url.ts'
@@ -51,8 +52,10 @@ export function createGateway(services: Services): Gateway {
     logging: services.logger,
     graphiql: { title: 'JIRA GraphQL Gateway', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     maskedErrors: { maskError: createMaskError(services.logger) },
-    plugins: [useCookies(), routes(services)],
+    batching: { limit: services.config.limits.batch },
+    plugins: [bodyLimit(services.config.limits.bodyBytes), armor(services.config.limits), useCookies(), routes(services)],
     context: async ({ request }): Promise<GatewayContext> => {
+      const deadline = Date.now() + services.config.requestDeadlineMs
       const { session, problem } = await sessionFromRequest(request, services)
       let client: JiraClient | undefined
       const jira = (): JiraClient => {
@@ -62,7 +65,7 @@ export function createGateway(services: Services): Gateway {
         if (problem === 'revoked' || session.authorization.revokedAt) {
           throw new UnauthenticatedError('JIRA no longer accepts this authorization (revoked or rejected); authorize again.')
         }
-        client ??= services.jiraFor(session.authorization.accessToken, session.authorization.id)
+        client ??= services.jiraFor(session.authorization, deadline)
         return client
       }
       let catalog: FieldCatalog | undefined

@@ -27,6 +27,8 @@ const envSchema = z.object({
   JIRA_PRIVATE_KEY_FILE: z.string().trim().min(1).optional(),
   JIRA_PRIVATE_KEY: z.string().min(1).optional(),
   JIRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** No JIRA call is started or retried later than this after a GraphQL request arrives. */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   DATABASE_URL: z
     .string()
     .trim()
@@ -55,6 +57,12 @@ const envSchema = z.object({
   SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SANDBOX_PORT: port.default(8090),
   SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(100),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5000),
+  QUERY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  REQUEST_MAX_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(100_000),
+  BATCH_MAX_OPERATIONS: z.coerce.number().int().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -67,6 +75,7 @@ export interface Config {
   consumerKey: string
   privateKey: { file?: string; pem?: string }
   jiraTimeoutMs: number
+  requestDeadlineMs: number
   databaseUrl: string
   port: number
   host: string
@@ -76,6 +85,7 @@ export interface Config {
   sandboxPort: number
   sessionTtlMs: number
   logLevel: Env['LOG_LEVEL']
+  limits: { depth: number; aliases: number; tokens: number; cost: number; bodyBytes: number; batch: number }
 }
 
 export class ConfigError extends Error {
@@ -105,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     consumerKey: e.JIRA_CONSUMER_KEY,
     privateKey: { file: e.JIRA_PRIVATE_KEY_FILE, pem: e.JIRA_PRIVATE_KEY },
     jiraTimeoutMs: e.JIRA_TIMEOUT_MS,
+    requestDeadlineMs: e.REQUEST_DEADLINE_MS,
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
     host: e.HOST,
@@ -114,5 +125,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxPort: e.SANDBOX_PORT,
     sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
+    limits: {
+      depth: e.QUERY_MAX_DEPTH,
+      aliases: e.QUERY_MAX_ALIASES,
+      tokens: e.QUERY_MAX_TOKENS,
+      cost: e.QUERY_MAX_COST,
+      bodyBytes: e.REQUEST_MAX_BYTES,
+      batch: e.BATCH_MAX_OPERATIONS,
+    },
   }
 }

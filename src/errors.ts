@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'OAUTH_PROBLEM'
   | 'JIRA_UNAVAILABLE'
+  | 'RATE_LIMITED'
   | 'JIRA_ERROR'
   | 'INTERNAL_SERVER_ERROR'
 

@@ -6,6 +6,8 @@ import type { KeyObject } from 'node:crypto'
 import type { Logger } from 'pino'
 import { Authorizer } from './auth/authorizer.ts'
 import { OAuthDance } from './auth/dance.ts'
+import { OAuthProblemError } from './auth/oauth-problem.ts'
+import { UnauthenticatedError } from './errors.ts'
 import { SessionStore } from './auth/sessions.ts'
 import { OAuthSigner } from './auth/signer.ts'
 import { TokenStore } from './auth/token-store.ts'
@@ -24,8 +26,18 @@ export interface Services {
   logger: Logger
   /** JIRA field lists per authorization, shared across requests. */
   fieldCache: FieldCache
-  /** A JIRA client acting as one person; `onDeadToken` marks their authorization revoked. */
-  jiraFor(accessToken: string, authorizationId?: string): JiraClient
+  /**
+   * A JIRA client acting as one person. With the stored authorization, an expired token is renewed
+   * (once, shared by concurrent requests) and a dead one marks the authorization revoked.
+   */
+  jiraFor(authorization: JiraGrant | { accessToken: string }, deadline?: number): JiraClient
+}
+
+/** What a JIRA client needs of a stored authorization. */
+export interface JiraGrant {
+  id: string
+  accessToken: string
+  sessionHandle: string | null
 }
 
 export function createServices(input: { config: Config & { jiraBaseUrl: string }; prisma: PrismaClient; privateKey: KeyObject; logger: Logger }): Services {
@@ -35,19 +47,54 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
   const sessions = new SessionStore(prisma, config.sessionTtlMs)
   const dance = new OAuthDance({ jiraBaseUrl: config.jiraBaseUrl, signer, timeoutMs: config.jiraTimeoutMs })
 
-  const jiraFor = (accessToken: string, authorizationId?: string) =>
-    new JiraClient({
+  const markRevoked = async (authorizationId: string, problem: string) => {
+    logger.warn({ authorizationId, oauthProblem: problem }, 'JIRA no longer accepts an authorization; marked revoked')
+    await tokens.markRevoked(authorizationId)
+  }
+
+  // One renewal per authorization at a time in this process: JIRA invalidates the old token when it
+  // issues the new one, so a second, concurrent renewal with the old token would be refused.
+  const renewals = new Map<string, Promise<string>>()
+  const renew = (grant: JiraGrant, expiredToken: string): Promise<string> => {
+    const running = renewals.get(grant.id)
+    if (running) return running
+    const renewal = (async () => {
+      const current = await tokens.currentToken(grant.id)
+      if (!current || current.revokedAt) throw new UnauthenticatedError('This authorization was revoked; authorize again.')
+      if (current.accessToken !== expiredToken) return current.accessToken // renewed meanwhile (maybe by another process)
+      if (!grant.sessionHandle) {
+        await markRevoked(grant.id, 'token_expired')
+        throw new UnauthenticatedError('JIRA says this authorization has expired and it has no session handle to renew it; authorize again.')
+      }
+      try {
+        const renewed = await dance.renew(expiredToken, grant.sessionHandle)
+        if (!(await tokens.replaceToken(grant.id, expiredToken, renewed))) return (await tokens.currentToken(grant.id))?.accessToken ?? renewed.token
+        logger.info({ authorizationId: grant.id }, 'renewed an expired JIRA access token')
+        return renewed.token
+      } catch (error) {
+        if (error instanceof OAuthProblemError) {
+          await markRevoked(grant.id, error.problem)
+          throw new UnauthenticatedError(`JIRA refused to renew this authorization (oauth_problem=${error.problem}); authorize again.`, { oauthProblem: error.problem })
+        }
+        throw error
+      }
+    })().finally(() => renewals.delete(grant.id))
+    renewals.set(grant.id, renewal)
+    return renewal
+  }
+
+  const jiraFor = (authorization: JiraGrant | { accessToken: string }, deadline?: number) => {
+    const grant = 'id' in authorization ? authorization : undefined
+    return new JiraClient({
       baseUrl: config.jiraBaseUrl,
       signer,
-      accessToken,
+      accessToken: authorization.accessToken,
       timeoutMs: config.jiraTimeoutMs,
-      onDeadToken: authorizationId
-        ? async (problem) => {
-            logger.warn({ authorizationId, oauthProblem: problem }, 'JIRA no longer accepts an authorization; marked revoked')
-            await tokens.markRevoked(authorizationId)
-          }
-        : undefined,
+      deadline,
+      onDeadToken: grant ? (problem) => markRevoked(grant.id, problem) : undefined,
+      renew: grant ? (expired) => renew(grant, expired) : undefined,
     })
+  }
 
   const authorizer = new Authorizer({
     jiraBaseUrl: config.jiraBaseUrl,
@@ -63,7 +110,7 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
       allowlist: config.callbackAllowlist,
     },
     whoAmI: async (accessToken) => {
-      const me = await jiraFor(accessToken).myself()
+      const me = await jiraFor({ accessToken }).myself()
       if (!me.name) throw new Error('JIRA /myself answered without a user name')
       return { key: me.key ?? me.name, name: me.name, displayName: me.displayName ?? me.name }
     },

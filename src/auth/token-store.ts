@@ -81,6 +81,29 @@ export class TokenStore {
     })
   }
 
+  /**
+   * Swaps a renewed access token in, only if the old one is still current (another request may
+   * have renewed first). Returns whether this call made the swap.
+   */
+  async replaceToken(authorizationId: string, oldToken: string, grant: AccessTokenGrant): Promise<boolean> {
+    const now = this.now()
+    const { count } = await this.prisma.authorization.updateMany({
+      where: { id: authorizationId, accessToken: oldToken, revokedAt: null },
+      data: {
+        accessToken: grant.token,
+        tokenSecret: grant.tokenSecret,
+        ...(grant.sessionHandle ? { sessionHandle: grant.sessionHandle } : {}),
+        expiresAt: grant.expiresInSeconds ? new Date(now.getTime() + grant.expiresInSeconds * 1000) : null,
+        ...(grant.authorizationExpiresInSeconds ? { authorizationExpiresAt: new Date(now.getTime() + grant.authorizationExpiresInSeconds * 1000) } : {}),
+      },
+    })
+    return count === 1
+  }
+
+  async currentToken(authorizationId: string): Promise<{ accessToken: string; revokedAt: Date | null } | null> {
+    return this.prisma.authorization.findUnique({ where: { id: authorizationId }, select: { accessToken: true, revokedAt: true } })
+  }
+
   /** JIRA rejected or revoked the token: no further call is made with it. */
   async markRevoked(authorizationId: string): Promise<void> {
     await this.prisma.authorization.updateMany({ where: { id: authorizationId, revokedAt: null }, data: { revokedAt: this.now() } })

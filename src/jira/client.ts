@@ -31,15 +31,58 @@ export interface JiraClientOptions {
   timeoutMs: number
   /** Called once JIRA says the token can never work again (rejected, revoked, denied). */
   onDeadToken?: (problem: string) => Promise<void> | void
+  /** Renews an expired access token (through its session handle); returns the new token. */
+  renew?: (expiredToken: string) => Promise<string>
+  /** Epoch ms after which no call is started or retried (the GraphQL request's deadline). */
+  deadline?: number
   fetch?: typeof fetch
+}
+
+type Attempt = { response: Response; text: string } | { error: GatewayError; retryable: boolean }
+
+const MAX_RETRIES = 2
+const BACKOFF_MS = [100, 400]
+/** A Retry-After longer than this is not waited for: the client is told when to come back instead. */
+const MAX_RETRY_AFTER_MS = 5_000
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Retry-After in seconds or as an HTTP date, else Data Center's X-RateLimit-* headers. */
+export function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get('retry-after')?.trim()
+  if (value) {
+    if (/^\d+$/.test(value)) return Number(value) * 1000
+    const date = Date.parse(value)
+    if (!Number.isNaN(date)) return Math.max(0, date - Date.now())
+  }
+  // Data Center 8.6+: when no token is left, the next one arrives after interval / fillRate seconds.
+  if (headers.get('x-ratelimit-remaining') === '0') {
+    const interval = Number(headers.get('x-ratelimit-interval-seconds'))
+    const fillRate = Number(headers.get('x-ratelimit-fillrate'))
+    if (interval > 0 && fillRate > 0) return Math.ceil(interval / fillRate) * 1000
+  }
+  return undefined
+}
+
+function deadlineError(method: string, path: string): GatewayError {
+  return new GatewayError('JIRA_UNAVAILABLE', 'The request ran out of time before JIRA answered.', { method, path })
+}
+
+/** token_expired: the caller may renew the token and try again. */
+class TokenExpiredError extends UnauthenticatedError {
+  constructor() {
+    super('JIRA says this authorization has expired (oauth_problem=token_expired) and it could not be renewed.', { oauthProblem: 'token_expired' })
+  }
 }
 
 export class JiraClient {
   private readonly fetch: typeof fetch
   private dead: string | undefined
+  private accessToken: string
 
   constructor(private readonly options: JiraClientOptions) {
     this.fetch = options.fetch ?? globalThis.fetch
+    this.accessToken = options.accessToken
   }
 
   get baseUrl(): string {
@@ -87,33 +130,77 @@ export class JiraClient {
   async request<T>(method: string, path: string, query?: Query, body?: unknown): Promise<T> {
     if (this.dead) throw deadTokenError(this.dead)
     const url = this.url(path, query)
+    // Reads may be retried; a write is sent once, whatever happens, so it can never apply twice.
+    const isRead = method === 'GET' || (method === 'POST' && path === '/rest/api/2/search')
+    let renewed = false
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(method, url, path, body)
+      if ('response' in outcome && outcome.response.ok) return this.parseJson<T>(outcome.response, outcome.text, path)
+
+      const waitMs = isRead ? this.retryDelay(outcome, attempt) : undefined
+      if (waitMs !== undefined) {
+        await sleep(waitMs)
+        continue
+      }
+      if ('error' in outcome) throw outcome.error
+      const failure = await this.failure(outcome.response, outcome.text, path)
+      // An expired access token is renewed once through its session handle, then the call is made again.
+      if (failure instanceof TokenExpiredError && !renewed && this.options.renew) {
+        renewed = true
+        this.accessToken = await this.options.renew(this.accessToken)
+        continue
+      }
+      throw failure
+    }
+  }
+
+  /** One try: the response and its body, or the error a failed connection becomes. */
+  private async attempt(method: string, url: string, path: string, body: unknown): Promise<Attempt> {
+    const remaining = this.remainingMs()
+    if (remaining <= 0) return { error: deadlineError(method, path), retryable: false }
+    const timeout = Math.min(this.options.timeoutMs, remaining)
     const headers: Record<string, string> = {
       accept: 'application/json',
-      authorization: this.options.signer.authorizationHeader({ method, url }, this.options.accessToken),
+      authorization: this.options.signer.authorizationHeader({ method, url }, this.accessToken),
     }
     if (body !== undefined) headers['content-type'] = 'application/json'
-
-    let response: Response
-    let text: string
     try {
-      response = await this.fetch(url, {
+      const response = await this.fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(timeout),
       })
-      text = await response.text()
+      return { response, text: await response.text() }
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError'
-      throw new GatewayError(
-        'JIRA_UNAVAILABLE',
-        timedOut ? `JIRA did not answer within ${this.options.timeoutMs} ms.` : 'JIRA could not be reached.',
-        { method, path },
-      )
+      return {
+        error: new GatewayError('JIRA_UNAVAILABLE', timedOut ? `JIRA did not answer within ${timeout} ms.` : 'JIRA could not be reached (connection refused or reset).', { method, path }),
+        // A time-out has used the time already; a refused or reset connection is worth another try.
+        retryable: !timedOut,
+      }
     }
-    if (response.ok) return this.parseJson<T>(response, text, path)
-    throw await this.failure(response, text, path)
+  }
+
+  /** How long to wait before trying a read again, or undefined to give up now. */
+  private retryDelay(outcome: Attempt, attempt: number): number | undefined {
+    if (attempt >= MAX_RETRIES) return undefined
+    let wait: number | undefined
+    if ('error' in outcome) {
+      if (outcome.retryable) wait = BACKOFF_MS[attempt]! * (0.75 + Math.random() / 2)
+    } else if (outcome.response.status === 429 || outcome.response.status === 503) {
+      wait = retryAfterMs(outcome.response.headers) ?? BACKOFF_MS[attempt]!
+      if (wait > MAX_RETRY_AFTER_MS) return undefined
+    } else if (outcome.response.status === 502 || outcome.response.status === 504) {
+      wait = BACKOFF_MS[attempt]!
+    }
+    if (wait === undefined || wait >= this.remainingMs()) return undefined
+    return wait
+  }
+
+  private remainingMs(): number {
+    return this.options.deadline ? this.options.deadline - Date.now() : Number.POSITIVE_INFINITY
   }
 
   private url(path: string, query?: Query): string {
@@ -146,6 +233,7 @@ export class JiraClient {
   private async failure(response: Response, text: string, path: string): Promise<GatewayError> {
     const status = response.status
     const problem = readOAuthProblem(response.headers.get('www-authenticate'), text)
+    if (problem === 'token_expired') return new TokenExpiredError()
     if (problem) {
       if (DEAD_TOKEN_PROBLEMS.has(problem)) {
         this.dead = problem
@@ -159,6 +247,14 @@ export class JiraClient {
     if (status === 403) return new ForbiddenError(messages.text || 'JIRA does not allow this person to do that.', messages.details)
     if (status === 404) return new NotFoundError(messages.text || `JIRA has no resource at ${path}.`, messages.details)
     if (status === 400) return new BadUserInputError(messages.text || 'JIRA refused the request as invalid.', messages.details)
+    if (status === 429 || status === 503) {
+      const waitMs = retryAfterMs(response.headers)
+      const when = waitMs === undefined ? 'later' : new Date(Date.now() + waitMs).toISOString()
+      return new GatewayError(status === 429 ? 'RATE_LIMITED' : 'JIRA_UNAVAILABLE', `JIRA is ${status === 429 ? 'rate limiting this user' : 'unavailable'}: try again ${waitMs === undefined ? 'later' : `after ${when}`}.`, {
+        status,
+        ...(waitMs === undefined ? {} : { retryAfterSeconds: Math.ceil(waitMs / 1000), retryAt: when }),
+      })
+    }
     return new GatewayError('JIRA_ERROR', `JIRA answered HTTP ${status}${messages.text ? `: ${messages.text}` : ''}.`, { status })
   }
 }
