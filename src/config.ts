@@ -63,6 +63,12 @@ const envSchema = z.object({
   QUERY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   REQUEST_MAX_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(100_000),
   BATCH_MAX_OPERATIONS: z.coerce.number().int().min(1).max(100).default(10),
+  /** AES-256-GCM key for JIRA tokens at rest: 64 hex characters or base64 of 32 bytes. */
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -hex 32`)')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -85,6 +91,7 @@ export interface Config {
   sandboxPort: number
   sessionTtlMs: number
   logLevel: Env['LOG_LEVEL']
+  tokenEncryptionKey: string | undefined
   limits: { depth: number; aliases: number; tokens: number; cost: number; bodyBytes: number; batch: number }
 }
 
@@ -125,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxPort: e.SANDBOX_PORT,
     sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,
     logLevel: e.LOG_LEVEL,
+    tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     limits: {
       depth: e.QUERY_MAX_DEPTH,
       aliases: e.QUERY_MAX_ALIASES,

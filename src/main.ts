@@ -3,6 +3,7 @@ import 'dotenv/config'
 import { ConfigError } from './config.ts'
 import { PrivateKeyError } from './auth/private-key.ts'
 import { MigrationError } from './db/migrate.ts'
+import { TokenCipherError } from './auth/token-cipher.ts'
 import { startGateway } from './server.ts'
 
 try {
@@ -31,7 +32,7 @@ try {
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof PrivateKeyError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof PrivateKeyError || error instanceof MigrationError || error instanceof TokenCipherError) {
     process.stderr.write(`Cannot start: ${error.message}\n`)
     process.exit(1)
   }

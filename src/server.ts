@@ -11,6 +11,7 @@ import { startSandbox, type Sandbox } from '../sandbox/index.ts'
 import { ensureSandboxKeyPair } from '../sandbox/keys.ts'
 import { createGateway, type Gateway } from './app.ts'
 import { loadPrivateKey } from './auth/private-key.ts'
+import { TokenCipher } from './auth/token-cipher.ts'
 import { loadConfig, type Config } from './config.ts'
 import { createPrisma, type PrismaClient } from './db/client.ts'
 import { migrate } from './db/migrate.ts'
@@ -57,6 +58,11 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
   const migrations = migrate(dbFile)
   if (migrations.applied.length) logger.info({ applied: migrations.applied }, 'database migrated')
   const prisma = createPrisma(config.databaseUrl)
+  await checkTokenKey(prisma, config.tokenEncryptionKey).catch(async (error: unknown) => {
+    await prisma.$disconnect()
+    await sandbox?.close()
+    throw error
+  })
   const services = createServices({ config: { ...config, jiraBaseUrl }, prisma, privateKey, logger })
   const yoga = createGateway(services)
   const server = createServer(yoga)
@@ -90,6 +96,12 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
     })())
 
   return { url, config: services.config, yoga, services, prisma, sandbox, close }
+}
+
+/** Fails start-up, not the first request, when stored tokens cannot be read with the configured key. */
+async function checkTokenKey(prisma: PrismaClient, key: string | undefined): Promise<void> {
+  const sample = await prisma.authorization.findFirst({ where: { accessToken: { startsWith: 'v1:' } }, select: { accessToken: true } })
+  if (sample) TokenCipher.fromSetting(key).open(sample.accessToken)
 }
 
 function listen(server: Server, config: Config): Promise<void> {

@@ -11,6 +11,7 @@ import { UnauthenticatedError } from './errors.ts'
 import { SessionStore } from './auth/sessions.ts'
 import { OAuthSigner } from './auth/signer.ts'
 import { TokenStore } from './auth/token-store.ts'
+import { TokenCipher } from './auth/token-cipher.ts'
 import type { Config } from './config.ts'
 import type { PrismaClient } from './db/client.ts'
 import { JiraClient } from './jira/client.ts'
@@ -42,9 +43,10 @@ export interface JiraGrant {
 
 export function createServices(input: { config: Config & { jiraBaseUrl: string }; prisma: PrismaClient; privateKey: KeyObject; logger: Logger }): Services {
   const { config, prisma, privateKey, logger } = input
+  const cipher = TokenCipher.fromSetting(config.tokenEncryptionKey)
   const signer = new OAuthSigner({ consumerKey: config.consumerKey, privateKey })
-  const tokens = new TokenStore(prisma)
-  const sessions = new SessionStore(prisma, config.sessionTtlMs)
+  const tokens = new TokenStore(prisma, undefined, cipher)
+  const sessions = new SessionStore(prisma, config.sessionTtlMs, undefined, (authorization) => tokens.open(authorization))
   const dance = new OAuthDance({ jiraBaseUrl: config.jiraBaseUrl, signer, timeoutMs: config.jiraTimeoutMs })
 
   const markRevoked = async (authorizationId: string, problem: string) => {

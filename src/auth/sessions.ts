@@ -25,6 +25,8 @@ export class SessionStore {
     private readonly prisma: PrismaClient,
     private readonly ttlMs: number,
     private readonly now: () => Date = () => new Date(),
+    /** Turns the stored authorization into the one callers use (decrypting its tokens when they are encrypted at rest). */
+    private readonly openAuthorization: (authorization: Authorization) => Authorization = (authorization) => authorization,
   ) {}
 
   /** Creates a session on an authorization (inside the caller's transaction when given one); returns the token, once. */
@@ -57,7 +59,7 @@ export class SessionStore {
     if (now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.prisma.session.updateMany({ where: { id: session.id }, data: { lastUsedAt: now } })
     }
-    return { sessionId: session.id, authorization: session.authorization }
+    return { sessionId: session.id, authorization: this.openAuthorization(session.authorization) }
   }
 
   async end(sessionId: string): Promise<boolean> {

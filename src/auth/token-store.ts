@@ -8,6 +8,7 @@ import { BadUserInputError } from '../errors.ts'
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import type { Authorization, RequestToken } from '../generated/prisma/client.ts'
 import type { AccessTokenGrant } from './dance.ts'
+import { TokenCipher } from './token-cipher.ts'
 
 export const REQUEST_TOKEN_TTL_MS = 10 * 60_000
 
@@ -21,12 +22,14 @@ export class TokenStore {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly now: () => Date = () => new Date(),
+    /** Encrypts JIRA's tokens and secrets at rest when a key is configured. */
+    private readonly cipher: TokenCipher = new TokenCipher(undefined),
   ) {}
 
   async savePending(token: string, tokenSecret: string, callbackUrl: string): Promise<RequestToken> {
     const createdAt = this.now()
     return this.prisma.requestToken.create({
-      data: { token, tokenSecret, callbackUrl, createdAt, expiresAt: new Date(createdAt.getTime() + REQUEST_TOKEN_TTL_MS) },
+      data: { token, tokenSecret: this.cipher.seal(tokenSecret), callbackUrl, createdAt, expiresAt: new Date(createdAt.getTime() + REQUEST_TOKEN_TTL_MS) },
     })
   }
 
@@ -63,9 +66,9 @@ export class TokenStore {
     const fields = {
       jiraUsername: user.name,
       jiraDisplayName: user.displayName,
-      accessToken: grant.token,
-      tokenSecret: grant.tokenSecret,
-      sessionHandle: grant.sessionHandle ?? null,
+      accessToken: this.cipher.seal(grant.token),
+      tokenSecret: this.cipher.seal(grant.tokenSecret),
+      sessionHandle: grant.sessionHandle ? this.cipher.seal(grant.sessionHandle) : null,
       expiresAt: inSeconds(grant.expiresInSeconds),
       authorizationExpiresAt: inSeconds(grant.authorizationExpiresInSeconds),
       revokedAt: null,
@@ -87,12 +90,15 @@ export class TokenStore {
    */
   async replaceToken(authorizationId: string, oldToken: string, grant: AccessTokenGrant): Promise<boolean> {
     const now = this.now()
+    const stored = await this.prisma.authorization.findUnique({ where: { id: authorizationId }, select: { accessToken: true } })
+    if (!stored || this.cipher.open(stored.accessToken) !== oldToken) return false
+    // Compare-and-swap on the stored value: a concurrent renewal elsewhere makes this update nothing.
     const { count } = await this.prisma.authorization.updateMany({
-      where: { id: authorizationId, accessToken: oldToken, revokedAt: null },
+      where: { id: authorizationId, accessToken: stored.accessToken, revokedAt: null },
       data: {
-        accessToken: grant.token,
-        tokenSecret: grant.tokenSecret,
-        ...(grant.sessionHandle ? { sessionHandle: grant.sessionHandle } : {}),
+        accessToken: this.cipher.seal(grant.token),
+        tokenSecret: this.cipher.seal(grant.tokenSecret),
+        ...(grant.sessionHandle ? { sessionHandle: this.cipher.seal(grant.sessionHandle) } : {}),
         expiresAt: grant.expiresInSeconds ? new Date(now.getTime() + grant.expiresInSeconds * 1000) : null,
         ...(grant.authorizationExpiresInSeconds ? { authorizationExpiresAt: new Date(now.getTime() + grant.authorizationExpiresInSeconds * 1000) } : {}),
       },
@@ -101,7 +107,18 @@ export class TokenStore {
   }
 
   async currentToken(authorizationId: string): Promise<{ accessToken: string; revokedAt: Date | null } | null> {
-    return this.prisma.authorization.findUnique({ where: { id: authorizationId }, select: { accessToken: true, revokedAt: true } })
+    const row = await this.prisma.authorization.findUnique({ where: { id: authorizationId }, select: { accessToken: true, revokedAt: true } })
+    return row && { accessToken: this.cipher.open(row.accessToken), revokedAt: row.revokedAt }
+  }
+
+  /** An authorization as the rest of the gateway uses it: tokens in the clear, in memory only. */
+  open(authorization: Authorization): Authorization {
+    return {
+      ...authorization,
+      accessToken: this.cipher.open(authorization.accessToken),
+      tokenSecret: this.cipher.open(authorization.tokenSecret),
+      sessionHandle: authorization.sessionHandle && this.cipher.open(authorization.sessionHandle),
+    }
   }
 
   /** JIRA rejected or revoked the token: no further call is made with it. */
