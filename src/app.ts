@@ -10,6 +10,7 @@ import { UnauthenticatedError } from './errors.ts'
 import { GRAPHIQL_DEFAULT_QUERY } from './http/graphiql.ts'
 import { createMaskError } from './http/mask-error.ts'
 import { armor, bodyLimit } from './http/limits.ts'
+import { requestIdOf, requestLogging } from './http/request-log.ts'
 import { handleOAuthCallback } from './http/oauth-callback.ts'
 import { sessionFromRequest } from './http/session.ts'
 import { CALLBACK_PATH } from './auth/callback-url.ts'
@@ -53,9 +54,10 @@ export function createGateway(services: Services): Gateway {
     graphiql: { title: 'JIRA GraphQL Gateway', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     maskedErrors: { maskError: createMaskError(services.logger) },
     batching: { limit: services.config.limits.batch },
-    plugins: [bodyLimit(services.config.limits.bodyBytes), armor(services.config.limits), useCookies(), routes(services)],
+    plugins: [bodyLimit(services.config.limits.bodyBytes), armor(services.config.limits), useCookies(), routes(services), requestLogging()],
     context: async ({ request }): Promise<GatewayContext> => {
       const deadline = Date.now() + services.config.requestDeadlineMs
+      const log = services.logger.child({ requestId: requestIdOf(request) })
       const { session, problem } = await sessionFromRequest(request, services)
       let client: JiraClient | undefined
       const jira = (): JiraClient => {
@@ -65,12 +67,12 @@ export function createGateway(services: Services): Gateway {
         if (problem === 'revoked' || session.authorization.revokedAt) {
           throw new UnauthenticatedError('JIRA no longer accepts this authorization (revoked or rejected); authorize again.')
         }
-        client ??= services.jiraFor(session.authorization, deadline)
+        client ??= services.jiraFor(session.authorization, { deadline, log })
         return client
       }
       let catalog: FieldCatalog | undefined
       const fieldCatalog = () => (catalog ??= new FieldCatalog(services.fieldCache, session?.authorization.id ?? '', jira))
-      return { services, session, sessionProblem: problem, jira, fieldCatalog, loaders: { issue: createIssueLoader(jira), project: createProjectLoader(jira) } }
+      return { services, log, session, sessionProblem: problem, jira, fieldCatalog, loaders: { issue: createIssueLoader(jira), project: createProjectLoader(jira) } }
     },
   })
 }

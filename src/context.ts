@@ -1,5 +1,6 @@
 /** What every resolver receives: the shared services and this request's person, JIRA client and loaders. */
 import type { YogaInitialContext } from 'graphql-yoga'
+import type { Logger } from 'pino'
 import type { ResolvedSession } from './auth/sessions.ts'
 import type { JiraClient } from './jira/client.ts'
 import type { IssueLoader } from './jira/issue-loader.ts'
@@ -13,6 +14,8 @@ export type SessionSource = 'bearer' | 'cookie'
 /** What the gateway adds to yoga's initial context (request, params). */
 export interface GatewayContext {
   services: Services
+  /** This request's logger: every line carries its request id. */
+  log: Logger
   /** The session this request presented, when it is valid. */
   session: (ResolvedSession & { source: SessionSource }) | null
   /** Why there is no usable session, for a precise UNAUTHENTICATED message. */

@@ -31,7 +31,7 @@ export interface Services {
    * A JIRA client acting as one person. With the stored authorization, an expired token is renewed
    * (once, shared by concurrent requests) and a dead one marks the authorization revoked.
    */
-  jiraFor(authorization: JiraGrant | { accessToken: string }, deadline?: number): JiraClient
+  jiraFor(authorization: JiraGrant | { accessToken: string }, options?: { deadline?: number; log?: Logger }): JiraClient
 }
 
 /** What a JIRA client needs of a stored authorization. */
@@ -85,14 +85,16 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
     return renewal
   }
 
-  const jiraFor = (authorization: JiraGrant | { accessToken: string }, deadline?: number) => {
+  const jiraFor = (authorization: JiraGrant | { accessToken: string }, options: { deadline?: number; log?: Logger } = {}) => {
     const grant = 'id' in authorization ? authorization : undefined
+    const log = options.log ?? logger
     return new JiraClient({
       baseUrl: config.jiraBaseUrl,
       signer,
       accessToken: authorization.accessToken,
       timeoutMs: config.jiraTimeoutMs,
-      deadline,
+      deadline: options.deadline,
+      onCall: (call) => log.debug({ jira: { ...call, durationMs: Math.round(call.durationMs) } }, 'jira call'),
       onDeadToken: grant ? (problem) => markRevoked(grant.id, problem) : undefined,
       renew: grant ? (expired) => renew(grant, expired) : undefined,
     })

@@ -33,9 +33,21 @@ export interface JiraClientOptions {
   onDeadToken?: (problem: string) => Promise<void> | void
   /** Renews an expired access token (through its session handle); returns the new token. */
   renew?: (expiredToken: string) => Promise<string>
+  /** Told of every HTTP exchange with JIRA (for logs and metrics); never sees headers or bodies. */
+  onCall?: (call: JiraCall) => void
   /** Epoch ms after which no call is started or retried (the GraphQL request's deadline). */
   deadline?: number
   fetch?: typeof fetch
+}
+
+export interface JiraCall {
+  method: string
+  /** The path without its query string. */
+  path: string
+  /** 0 when no answer came (time-out, refused or reset connection). */
+  status: number
+  durationMs: number
+  bytes: number
 }
 
 type Attempt = { response: Response; text: string } | { error: GatewayError; retryable: boolean }
@@ -164,6 +176,7 @@ export class JiraClient {
       authorization: this.options.signer.authorizationHeader({ method, url }, this.accessToken),
     }
     if (body !== undefined) headers['content-type'] = 'application/json'
+    const started = performance.now()
     try {
       const response = await this.fetch(url, {
         method,
@@ -172,8 +185,11 @@ export class JiraClient {
         redirect: 'manual',
         signal: AbortSignal.timeout(timeout),
       })
-      return { response, text: await response.text() }
+      const text = await response.text()
+      this.options.onCall?.({ method, path, status: response.status, durationMs: performance.now() - started, bytes: text.length })
+      return { response, text }
     } catch (error) {
+      this.options.onCall?.({ method, path, status: 0, durationMs: performance.now() - started, bytes: 0 })
       const timedOut = (error as Error).name === 'TimeoutError'
       return {
         error: new GatewayError('JIRA_UNAVAILABLE', timedOut ? `JIRA did not answer within ${timeout} ms.` : 'JIRA could not be reached (connection refused or reset).', { method, path }),
