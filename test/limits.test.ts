@@ -1,0 +1,73 @@
+// Limits on what clients may ask: each refusal is a clear error, decided before any JIRA call.
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Sandbox } from '../sandbox/index.ts'
+import type { RunningGateway } from '../src/server.ts'
+import { authorize, bearer, gql, makeKeyPair, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+
+const keys = makeKeyPair()
+const tmp = tempDir()
+let sandbox: Sandbox
+let gateway: RunningGateway
+let token: string
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox(keys)
+  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir, env: { QUERY_MAX_DEPTH: '8', QUERY_MAX_ALIASES: '20', REQUEST_MAX_BYTES: '20000', BATCH_MAX_OPERATIONS: '3' } })
+  token = await authorize(gateway, sandbox, 'admin')
+})
+afterAll(async () => {
+  await gateway?.close()
+  await sandbox?.close()
+  tmp.remove()
+})
+
+async function refused(query: string, message: RegExp) {
+  sandbox.resetCalls()
+  const result = await gql(gateway.url, query, {}, bearer(token))
+  expect(result.data ?? null).toBeNull()
+  expect(result.errors![0]!.message).toMatch(message)
+  expect(result.errors![0]!.extensions!.code).toEqual(expect.any(String))
+  expect(sandbox.calls).toEqual([])
+}
+
+it('refuses a query deeper than QUERY_MAX_DEPTH', async () => {
+  await refused('{ issue(key: "JJ-2") { links { issue { links { issue { links { issue { links { issue { key } } } } } } } } } }', /depth/i)
+})
+
+it('refuses more aliases than QUERY_MAX_ALIASES', async () => {
+  const aliases = Array.from({ length: 21 }, (_, i) => `a${i}: viewer { name }`).join(' ')
+  await refused(`{ ${aliases} }`, /aliases/i)
+})
+
+it('refuses too many tokens', async () => {
+  await refused(`{ viewer { ${'n '.repeat(5100)} } }`, /token/i)
+})
+
+it('does not suggest field names to a client probing the schema', async () => {
+  const result = await gql(gateway.url, '{ viewr { name } }', {}, bearer(token))
+  expect(result.errors![0]!.message).not.toMatch(/Did you mean/)
+})
+
+it('refuses a body larger than REQUEST_MAX_BYTES with 413', async () => {
+  const response = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+    body: JSON.stringify({ query: '{ viewer { name } }', variables: { pad: 'x'.repeat(30_000) } }),
+  })
+  expect(response.status).toBe(413)
+  expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE')
+})
+
+it('answers batched operations up to BATCH_MAX_OPERATIONS and refuses more', async () => {
+  const batch = (n: number) =>
+    fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify(Array.from({ length: n }, () => ({ query: '{ viewer { name } }' }))),
+    })
+  const ok = await batch(3)
+  expect(await ok.json()).toEqual(Array.from({ length: 3 }, () => ({ data: { viewer: { name: 'admin' } } })))
+  const tooMany = await batch(4)
+  expect(tooMany.status).toBeGreaterThanOrEqual(400)
+  expect(JSON.stringify(await tooMany.json())).toMatch(/Batching is limited to 3 operations/)
+})
