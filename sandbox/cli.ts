@@ -1,5 +1,6 @@
 // `npm run sandbox` (tsx sandbox/cli.ts): a sandbox JIRA to point the gateway at during development.
-//   SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (8090), SANDBOX_CONTEXT_PATH (''), SANDBOX_LATENCY_MS (0)
+//   SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (8090), SANDBOX_CONTEXT_PATH (''), SANDBOX_LATENCY_MS (0),
+//   SANDBOX_BULK_ISSUES (0: how many generated BULK-n issues)
 import { startSandbox } from './index.ts'
 import { ensureSandboxKeyPair } from './keys.ts'
 
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     port,
     contextPath: process.env['SANDBOX_CONTEXT_PATH'] ?? '',
     latencyMs: Number(process.env['SANDBOX_LATENCY_MS'] ?? 0),
+    bulkIssues: Number(process.env['SANDBOX_BULK_ISSUES'] ?? 0),
     consumers: [{ key: CONSUMER_KEY, name: CONSUMER_NAME, publicKeyPem: keys.publicKeyPem }],
   })
 

@@ -1,8 +1,14 @@
-// The sandbox's JIRA content: people, projects, statuses, priorities, fields and issues, as the
-// plain JSON-shaped objects JIRA's REST API serves. createSandboxData builds a fresh, unshared copy
-// for every sandbox instance (self URLs point at that instance), so tests can mutate it freely.
+// The sandbox's JIRA content: people, projects, statuses, priorities, resolutions, issue types,
+// link types, fields and issues, as the plain JSON-shaped objects JIRA's REST API serves.
+// createSandboxData builds a fresh, unshared copy for every sandbox instance (self URLs point at
+// that instance), so tests can mutate it freely. The JSON builders live in json.ts.
 import { FIELD_DEFINITIONS, type FieldDefinition } from './fixtures/fields.ts'
-import { ISSUE_FIXTURES, MOVED_KEYS, type IssueFixture } from './fixtures/issues.ts'
+import { bulkIssueFixtures } from './fixtures/bulk.ts'
+import { ISSUE_FIXTURES, MOVED_KEYS } from './fixtures/issues.ts'
+import { buildIssue, wireRelations } from './issue-build.ts'
+
+// The builders used to live here; re-exported so existing imports keep working.
+export { issueTypeJson, jiraTimestamp, parseJiraTimestamp, priorityJson, projectJson, statusJson, userJson } from './json.ts'
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 export type JsonObject = { [key: string]: Json }
@@ -18,6 +24,22 @@ export interface UserRecord {
   active: boolean
 }
 
+export interface ComponentRecord {
+  id: string
+  name: string
+  description?: string
+}
+
+export interface VersionRecord {
+  id: string
+  name: string
+  description?: string
+  released: boolean
+  archived: boolean
+  /** YYYY-MM-DD */
+  releaseDate?: string
+}
+
 export interface ProjectRecord {
   id: string
   key: string
@@ -25,6 +47,18 @@ export interface ProjectRecord {
   avatarId: number
   /** user names allowed to browse the project; 'everyone' for a public project */
   browsers: 'everyone' | string[]
+  /**
+   * user names allowed to create, edit, transition, assign and comment on its issues (they must
+   * also be browsers); absent: whoever may browse
+   */
+  editors?: 'everyone' | string[]
+  /** user name of the project lead */
+  lead?: string
+  description?: string
+  /** 'software' or 'business', as JIRA's project types */
+  projectTypeKey?: string
+  components?: ComponentRecord[]
+  versions?: VersionRecord[]
 }
 
 export interface StatusRecord {
@@ -39,6 +73,32 @@ export interface PriorityRecord {
   id: string
   name: string
   icon: string
+  /** what GET priority says about it (not embedded in issues) */
+  description?: string
+  statusColor?: string
+}
+
+export interface ResolutionRecord {
+  id: string
+  name: string
+  description: string
+}
+
+export type IssueTypeName = 'Bug' | 'Task' | 'Story' | 'Sub-task'
+
+export interface IssueTypeRecord {
+  id: string
+  name: IssueTypeName
+  description: string
+  avatarId: number
+  subtask: boolean
+}
+
+export interface LinkTypeRecord {
+  id: string
+  name: string
+  inward: string
+  outward: string
 }
 
 export interface ChangelogHistory {
@@ -48,7 +108,7 @@ export interface ChangelogHistory {
   items: JsonObject[]
 }
 
-/** One issue as stored: `fields` is exactly what REST serves (mutable, for later create/update/transition work). */
+/** One issue as stored: `fields` is exactly what REST serves, kept current by every write. */
 export interface IssueRecord {
   id: string
   key: string
@@ -62,10 +122,18 @@ export interface SandboxData {
   projects: ProjectRecord[]
   statuses: StatusRecord[]
   priorities: PriorityRecord[]
+  resolutions: ResolutionRecord[]
+  issueTypes: IssueTypeRecord[]
+  linkTypes: LinkTypeRecord[]
   fields: FieldDefinition[]
   issues: IssueRecord[]
   /** keys an issue had before it was moved to another project → its current key */
   movedKeys: Map<string, string>
+}
+
+export interface SandboxDataOptions {
+  /** how many generated BULK-n issues to add (default 0) */
+  bulkIssues?: number
 }
 
 export const USERS: readonly UserRecord[] = [
@@ -75,9 +143,32 @@ export const USERS: readonly UserRecord[] = [
   { key: 'william', name: 'william', displayName: 'William Example', emailAddress: 'william@example.com', timeZone: 'Europe/Berlin', avatarHash: '9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f', active: true },
 ]
 
+// william may look at JJ and BULK but not change anything there: the read-only user of the tests.
 export const PROJECTS: readonly ProjectRecord[] = [
-  { id: '10200', key: 'JJ', name: 'JIRA Junior', avatarId: 10700, browsers: 'everyone' },
-  { id: '10300', key: 'SEC', name: 'Security', avatarId: 10701, browsers: ['admin'] },
+  {
+    id: '10200',
+    key: 'JJ',
+    name: 'JIRA Junior',
+    avatarId: 10700,
+    browsers: 'everyone',
+    editors: ['admin', 'alana'],
+    lead: 'admin',
+    description: 'The JIRA Junior project of the OAuth tutorial.',
+    projectTypeKey: 'software',
+    components: [
+      { id: '10000', name: 'Administration', description: 'Project set-up and housekeeping' },
+      { id: '10001', name: 'Branding', description: 'Logo, colours and fonts' },
+      { id: '10002', name: 'Search' },
+      { id: '10003', name: 'i18n', description: 'Translations and unicode' },
+    ],
+    versions: [
+      { id: '10000', name: '1.0', description: 'First release', released: true, archived: false, releaseDate: '2013-08-09' },
+      { id: '10001', name: '2.0', description: 'The pink release', released: false, archived: false, releaseDate: '2026-12-24' },
+      { id: '10002', name: '3.0', released: false, archived: false },
+    ],
+  },
+  { id: '10300', key: 'SEC', name: 'Security', avatarId: 10701, browsers: ['admin'], lead: 'admin', description: 'Security issues: the administrator only.', projectTypeKey: 'software' },
+  { id: '10400', key: 'BULK', name: 'Bulk', avatarId: 10702, browsers: 'everyone', editors: ['admin', 'alana'], lead: 'alana', description: 'Generated issues for paging tests.', projectTypeKey: 'business' },
 ]
 
 export const STATUSES: readonly StatusRecord[] = [
@@ -88,94 +179,36 @@ export const STATUSES: readonly StatusRecord[] = [
 
 /** JIRA's default priorities; a lower id is a higher priority */
 export const PRIORITIES: readonly PriorityRecord[] = [
-  { id: '1', name: 'Blocker', icon: 'blocker.svg' },
-  { id: '2', name: 'Critical', icon: 'critical.svg' },
-  { id: '3', name: 'Major', icon: 'major.svg' },
-  { id: '4', name: 'Minor', icon: 'minor.svg' },
-  { id: '5', name: 'Trivial', icon: 'trivial.svg' },
+  { id: '1', name: 'Blocker', icon: 'blocker.svg', description: 'Blocks development and/or testing work, production could not run.', statusColor: '#cc0000' },
+  { id: '2', name: 'Critical', icon: 'critical.svg', description: 'Crashes, loss of data, severe memory leak.', statusColor: '#ff0000' },
+  { id: '3', name: 'Major', icon: 'major.svg', description: 'Major loss of function.', statusColor: '#009900' },
+  { id: '4', name: 'Minor', icon: 'minor.svg', description: 'Minor loss of function, or other problem where easy workaround is present.', statusColor: '#006600' },
+  { id: '5', name: 'Trivial', icon: 'trivial.svg', description: 'Cosmetic problem like misspelt words or misaligned text.', statusColor: '#003300' },
 ]
 
-// ---- JSON builders: the nested objects JIRA embeds in issues, with self URLs on this instance ----
+/** JIRA Software's resolutions; Done is what the workflow sets when none is given */
+export const RESOLUTIONS: readonly ResolutionRecord[] = [
+  { id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
+  { id: '10001', name: "Won't Do", description: 'This issue won\'t be actioned.' },
+  { id: '10002', name: 'Duplicate', description: 'The problem is a duplicate of an existing issue.' },
+  { id: '10003', name: 'Cannot Reproduce', description: 'All attempts at reproducing this issue failed, or not enough information was available to reproduce the issue.' },
+]
 
-export function userJson(user: UserRecord, baseUrl: string): JsonObject {
-  const avatar = (size: number) => `https://secure.gravatar.com/avatar/${user.avatarHash}?d=mm&s=${size}`
-  return {
-    self: `${baseUrl}/rest/api/2/user?username=${encodeURIComponent(user.name)}`,
-    name: user.name,
-    key: user.key,
-    emailAddress: user.emailAddress,
-    avatarUrls: { '48x48': avatar(48), '24x24': avatar(24), '16x16': avatar(16), '32x32': avatar(32) },
-    displayName: user.displayName,
-    active: user.active,
-    timeZone: user.timeZone,
-  }
-}
+/** ids and avatars as on the tutorial's JIRA (Bug, Task) and JIRA's defaults (Sub-task, Story) */
+export const ISSUE_TYPES: readonly IssueTypeRecord[] = [
+  { id: '1', name: 'Bug', description: 'A problem which impairs or prevents the functions of the product.', avatarId: 10803, subtask: false },
+  { id: '3', name: 'Task', description: 'A task that needs to be done.', avatarId: 10818, subtask: false },
+  { id: '10001', name: 'Story', description: 'A user story. Created by JIRA Software - do not edit or delete.', avatarId: 10815, subtask: false },
+  { id: '5', name: 'Sub-task', description: 'The sub-task of the issue', avatarId: 10316, subtask: true },
+]
 
-export function projectJson(project: ProjectRecord, baseUrl: string): JsonObject {
-  const avatar = (size: string) =>
-    `${baseUrl}/secure/projectavatar?${size === '' ? '' : `size=${size}&`}pid=${project.id}&avatarId=${project.avatarId}`
-  return {
-    self: `${baseUrl}/rest/api/2/project/${project.id}`,
-    id: project.id,
-    key: project.key,
-    name: project.name,
-    avatarUrls: { '48x48': avatar(''), '24x24': avatar('small'), '16x16': avatar('xsmall'), '32x32': avatar('medium') },
-  }
-}
-
-export function statusJson(status: StatusRecord, baseUrl: string): JsonObject {
-  return {
-    self: `${baseUrl}/rest/api/2/status/${status.id}`,
-    description: status.description,
-    iconUrl: `${baseUrl}/images/icons/statuses/${status.icon}`,
-    name: status.name,
-    id: status.id,
-    statusCategory: {
-      self: `${baseUrl}/rest/api/2/statuscategory/${status.category.id}`,
-      id: status.category.id,
-      key: status.category.key,
-      colorName: status.category.colorName,
-      name: status.category.name,
-    },
-  }
-}
-
-export function priorityJson(priority: PriorityRecord, baseUrl: string): JsonObject {
-  return {
-    self: `${baseUrl}/rest/api/2/priority/${priority.id}`,
-    iconUrl: `${baseUrl}/images/icons/priorities/${priority.icon}`,
-    name: priority.name,
-    id: priority.id,
-  }
-}
-
-export function issueTypeJson(name: 'Bug' | 'Task' | 'Story', baseUrl: string): JsonObject {
-  const types = {
-    Bug: { id: '1', avatarId: 10803, description: 'A problem which impairs or prevents the functions of the product.' },
-    Task: { id: '3', avatarId: 10818, description: 'A task that needs to be done.' },
-    Story: { id: '10001', avatarId: 10815, description: 'A user story. Created by JIRA Software - do not edit or delete.' },
-  } as const
-  const type = types[name]
-  return {
-    self: `${baseUrl}/rest/api/2/issuetype/${type.id}`,
-    id: type.id,
-    description: type.description,
-    iconUrl: `${baseUrl}/secure/viewavatar?size=xsmall&avatarId=${type.avatarId}&avatarType=issuetype`,
-    name,
-    subtask: false,
-    avatarId: type.avatarId,
-  }
-}
-
-/** JIRA's timestamp format, e.g. 2013-05-29T13:56:24.224+1000; written in UTC for new content */
-export function jiraTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000')
-}
-
-/** parses JIRA's timestamp format (offset without colon) */
-export function parseJiraTimestamp(text: string): number {
-  return Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
-}
+/** JIRA's default link types */
+export const LINK_TYPES: readonly LinkTypeRecord[] = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+]
 
 export function findUser(data: { users: UserRecord[] }, name: string): UserRecord | undefined {
   const lower = name.toLowerCase()
@@ -183,96 +216,23 @@ export function findUser(data: { users: UserRecord[] }, name: string): UserRecor
 }
 
 /** a fresh copy of everything, self URLs on `baseUrl` */
-export function createSandboxData(baseUrl: string): SandboxData {
+export function createSandboxData(baseUrl: string, options: SandboxDataOptions = {}): SandboxData {
   const data: SandboxData = {
     baseUrl,
     users: USERS.map((u) => ({ ...u })),
-    projects: PROJECTS.map((p) => ({ ...p, browsers: p.browsers === 'everyone' ? 'everyone' : [...p.browsers] })),
+    projects: PROJECTS.map((p) => structuredClone(p)),
     statuses: STATUSES.map((s) => ({ ...s, category: { ...s.category } })),
     priorities: PRIORITIES.map((p) => ({ ...p })),
+    resolutions: RESOLUTIONS.map((r) => ({ ...r })),
+    issueTypes: ISSUE_TYPES.map((t) => ({ ...t })),
+    linkTypes: LINK_TYPES.map((t) => ({ ...t })),
     fields: structuredClone(FIELD_DEFINITIONS) as FieldDefinition[],
     issues: [],
     movedKeys: new Map(Object.entries(MOVED_KEYS)),
   }
-  data.issues = ISSUE_FIXTURES.map((fixture) => buildIssue(fixture, data))
+  const fixtures = [...ISSUE_FIXTURES, ...bulkIssueFixtures(options.bulkIssues ?? 0)]
+  data.issues = fixtures.map((fixture) => buildIssue(fixture, data))
+  // parents, sub-tasks and links embed each other's summary and status: built once all exist
+  wireRelations(fixtures, data)
   return data
-}
-
-function buildIssue(fixture: IssueFixture, data: SandboxData): IssueRecord {
-  const { baseUrl } = data
-  const user = (name: string | null): Json => {
-    if (name === null) return null
-    const found = findUser(data, name)
-    if (!found) throw new Error(`fixture refers to unknown user ${name}`)
-    return userJson(found, baseUrl)
-  }
-  const project = data.projects.find((p) => p.key === fixture.key.split('-')[0])
-  const status = data.statuses.find((s) => s.name === fixture.status)
-  const priority = data.priorities.find((p) => p.name === fixture.priority)
-  if (!project || !status || !priority) throw new Error(`fixture ${fixture.key} refers to unknown project/status/priority`)
-
-  const comments: Json[] = fixture.comments.map((c) => ({
-    self: `${baseUrl}/rest/api/2/issue/${fixture.id}/comment/${c.id}`,
-    id: c.id,
-    author: user(c.author),
-    body: c.body,
-    updateAuthor: user(c.author),
-    created: c.created,
-    updated: c.updated ?? c.created,
-  }))
-  const resolved = status.category.key === 'done'
-
-  // Field order follows the tutorial's JJ-2 payload; `extra` carries fixture-specific values
-  // (custom fields, lastViewed…) verbatim.
-  const fields: JsonObject = {
-    issuetype: issueTypeJson(fixture.issuetype, baseUrl),
-    timespent: null,
-    project: projectJson(project, baseUrl),
-    fixVersions: [],
-    aggregatetimespent: null,
-    resolution: resolved
-      ? { self: `${baseUrl}/rest/api/2/resolution/10000`, id: '10000', description: 'Work has been completed on this issue.', name: 'Done' }
-      : null,
-    resolutiondate: resolved ? fixture.updated : null,
-    workratio: -1,
-    lastViewed: null,
-    watches: { self: `${baseUrl}/rest/api/2/issue/${fixture.key}/watchers`, isWatching: false, watchCount: 0 },
-    created: fixture.created,
-    priority: priorityJson(priority, baseUrl),
-    labels: [...fixture.labels],
-    timeestimate: null,
-    aggregatetimeoriginalestimate: null,
-    versions: [],
-    issuelinks: [],
-    assignee: user(fixture.assignee),
-    updated: fixture.updated,
-    status: statusJson(status, baseUrl),
-    components: [],
-    timeoriginalestimate: null,
-    description: fixture.description,
-    timetracking: {},
-    attachment: [],
-    aggregatetimeestimate: null,
-    summary: fixture.summary,
-    creator: user(fixture.reporter),
-    subtasks: [],
-    reporter: user(fixture.reporter),
-    aggregateprogress: { total: 0, progress: 0 },
-    environment: null,
-    duedate: null,
-    progress: { total: 0, progress: 0 },
-    comment: { comments, maxResults: comments.length, total: comments.length, startAt: 0 },
-    votes: { self: `${baseUrl}/rest/api/2/issue/${fixture.key}/votes`, votes: 0, hasVoted: false },
-  }
-  // every custom field exists on every issue (null when unset), as JIRA serves them
-  for (const field of data.fields) if (field.custom) fields[field.id] = null
-  Object.assign(fields, structuredClone(fixture.extra(baseUrl)))
-
-  const changelog: ChangelogHistory[] = fixture.changelog.map((h) => ({
-    id: h.id,
-    author: userJson(findUser(data, h.author) ?? data.users[0]!, baseUrl),
-    created: h.created,
-    items: h.items.map((i) => ({ ...i })),
-  }))
-  return { id: fixture.id, key: fixture.key, fields, changelog }
 }

@@ -63,3 +63,8 @@ export function jsonReply(status: number, value: unknown, headers: Record<string
 export function jsonError(status: number, errorMessages: string[], errors: Record<string, string> = {}): Reply {
   return jsonReply(status, { errorMessages, errors })
 }
+
+/** 204, as JIRA answers a successful edit, assignment or transition */
+export function noContent(): Reply {
+  return { status: 204, headers: {}, body: '' }
+}

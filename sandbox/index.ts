@@ -4,6 +4,7 @@ import { createPublicKey } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { SandboxContext } from './context.ts'
+import { FaultList, type SandboxFaultRule } from './faults.ts'
 import { callbackRedirect } from './oauth/endpoints.ts'
 import { TIMESTAMP_WINDOW_SEC, type RegisteredConsumer } from './oauth/message.ts'
 import { NonceStore, TokenStore } from './oauth/store.ts'
@@ -11,6 +12,7 @@ import { createRequestListener, type SandboxCall } from './server.ts'
 import { SandboxState } from './state.ts'
 
 export type { SandboxCall } from './server.ts'
+export type { SandboxFault, SandboxFaultRule } from './faults.ts'
 
 export interface SandboxConsumer {
   key: string
@@ -36,6 +38,8 @@ export interface SandboxOptions {
   maxResultsCap?: number
   /** artificial delay per REST response, default 0 */
   latencyMs?: number
+  /** generated issues BULK-1 … BULK-n in the BULK project (visible to everyone), default 0 */
+  bulkIssues?: number
 }
 
 export interface Sandbox {
@@ -52,6 +56,14 @@ export interface Sandbox {
   revokeAccessToken(accessToken: string): void
   /** token_expired from then on (renewable via session handle) */
   expireAccessToken(accessToken: string): void
+  /**
+   * From now on, answer matching requests with a fault (before authentication, as a proxy would).
+   * Rules are tried in the order added; the first match wins and counts its `times` down. Without
+   * `match.path` a rule applies to REST calls only. The request is still recorded in `calls`.
+   */
+  injectFault(rule: SandboxFaultRule): void
+  /** removes every injected fault */
+  clearFaults(): void
   close(): Promise<void>
 }
 
@@ -62,6 +74,8 @@ function normalizeContextPath(contextPath: string | undefined): string {
 }
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const bulkIssues = options.bulkIssues ?? 0
+  if (!Number.isInteger(bulkIssues) || bulkIssues < 0) throw new Error(`bulkIssues must be a whole number ≥ 0, not ${bulkIssues}`)
   const host = options.host ?? '127.0.0.1'
   const contextPath = normalizeContextPath(options.contextPath)
   const now = options.now ?? Date.now
@@ -91,7 +105,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     baseUrl: url,
     contextPath,
     // created after listen: the data's self URLs need the port
-    state: new SandboxState(url),
+    state: new SandboxState(url, { bulkIssues }),
     tokens: new TokenStore({ now, requestTokenTtlMs: options.requestTokenTtlMs ?? 10 * 60 * 1000, accessTokenTtlSec }),
     nonces: new NonceStore(now, TIMESTAMP_WINDOW_SEC),
     consumers,
@@ -99,9 +113,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     maxResultsCap: options.maxResultsCap ?? 50,
     accessTokenTtlSec,
   }
+  const faults = new FaultList()
   server.on(
     'request',
-    createRequestListener({ ctx, calls, latencyMs: options.latencyMs ?? 0, fallbackHost: () => `${hostForUrl}:${port}` }),
+    createRequestListener({ ctx, calls, latencyMs: options.latencyMs ?? 0, fallbackHost: () => `${hostForUrl}:${port}`, faults }),
   )
 
   let closing: Promise<void> | undefined
@@ -129,6 +144,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     expireAccessToken(accessToken) {
       ctx.tokens.expire(accessToken)
+    },
+    injectFault(rule) {
+      faults.add(rule)
+    },
+    clearFaults() {
+      faults.clear()
     },
     close() {
       closing ??= new Promise<void>((resolve, reject) => {

@@ -1,8 +1,9 @@
-// HTTP plumbing and routing: reads the request, picks the handler, applies the artificial latency
-// to REST answers, writes the reply and records the call.
+// HTTP plumbing and routing: reads the request, applies any injected fault, picks the handler,
+// applies the artificial latency to REST answers, writes the reply and records the call.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { SandboxContext } from './context.ts'
-import { textReply, type Reply, type SandboxRequest } from './http.ts'
+import { faultReply, type FaultList } from './faults.ts'
+import { isFormBody, textReply, type Reply, type SandboxRequest } from './http.ts'
 import { parseFormPairs } from './oauth/encoding.ts'
 import { accessTokenEndpoint, authorizeDecision, authorizePage, requestTokenEndpoint } from './oauth/endpoints.ts'
 import { handleRest } from './rest/router.ts'
@@ -18,6 +19,8 @@ export interface SandboxCall {
   bytes: number
   /** the user an authorized REST call acted as */
   user?: string
+  /** the parsed JSON request body of a POST or PUT (absent when there was none or it was not JSON) */
+  body?: unknown
 }
 
 export interface ServerOptions {
@@ -26,6 +29,8 @@ export interface ServerOptions {
   latencyMs: number
   /** host:port to assume when a request has no Host header (HTTP/1.0) */
   fallbackHost: () => string
+  /** injected faults, checked before anything else */
+  faults?: FaultList
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -46,10 +51,36 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, optio
   const { ctx } = options
   const body = await readBody(incoming)
   const req = parseRequest(incoming, body ?? '', ctx.contextPath, options.fallbackHost())
+  const insideContext = ctx.contextPath === '' || req.rawPath === ctx.contextPath || req.rawPath.startsWith(ctx.contextPath + '/')
+  const record = (status: number, bytes: number, user?: string) => {
+    const json = jsonBodyOf(req)
+    options.calls.push({
+      method: req.method,
+      path: insideContext ? req.path : req.rawPath,
+      query: Object.fromEntries([...req.queryPairs].reverse()),
+      status,
+      bytes,
+      ...(user !== undefined ? { user } : {}),
+      ...(json !== undefined ? { body: json } : {}),
+    })
+  }
+
+  // A fault stands where a proxy would: in front of everything, authentication included.
+  let fault = insideContext ? options.faults?.take(req.method, req.path) : undefined
+  if (fault?.kind === 'reset') {
+    record(0, 0)
+    response.destroy()
+    return
+  }
+  if (fault?.kind === 'delay') {
+    const { ms } = fault
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    fault = undefined
+  }
 
   let outcome: { reply: Reply; user?: string; rest?: boolean }
-  const insideContext = ctx.contextPath === '' || req.rawPath === ctx.contextPath || req.rawPath.startsWith(ctx.contextPath + '/')
-  if (body === null) outcome = { reply: textReply(413, 'Request body too large') }
+  if (fault) outcome = { reply: faultReply(fault, ctx.contextPath) }
+  else if (body === null) outcome = { reply: textReply(413, 'Request body too large') }
   else if (!insideContext) outcome = { reply: textReply(404, 'Not Found') }
   else if (req.path.startsWith('/rest/')) outcome = { ...handleRest(req, ctx), rest: true }
   else if (req.path.startsWith(OAUTH_SERVLET)) outcome = { reply: routeOAuth(req, ctx) }
@@ -59,16 +90,19 @@ async function handle(incoming: IncomingMessage, response: ServerResponse, optio
 
   const bytes = Buffer.from(outcome.reply.body, 'utf8')
   // Recorded before the answer leaves, so a test that has the response also sees the call.
-  options.calls.push({
-    method: req.method,
-    path: insideContext ? req.path : req.rawPath,
-    query: Object.fromEntries([...req.queryPairs].reverse()),
-    status: outcome.reply.status,
-    bytes: bytes.length,
-    ...(outcome.user !== undefined ? { user: outcome.user } : {}),
-  })
+  record(outcome.reply.status, bytes.length, outcome.user)
   response.writeHead(outcome.reply.status, { ...outcome.reply.headers, 'content-length': String(bytes.length) })
   response.end(req.method === 'HEAD' ? undefined : bytes)
+}
+
+/** what a test may want to assert a POST/PUT asked for; form bodies (OAuth) are not JSON */
+function jsonBodyOf(req: SandboxRequest): unknown {
+  if ((req.method !== 'POST' && req.method !== 'PUT') || req.body === '' || isFormBody(req)) return undefined
+  try {
+    return JSON.parse(req.body) as unknown
+  } catch {
+    return undefined
+  }
 }
 
 function routeOAuth(req: SandboxRequest, ctx: SandboxContext): Reply {

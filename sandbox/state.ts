@@ -1,16 +1,33 @@
 // The mutable JIRA state of one sandbox instance, with the lookups every REST resource needs
-// (issue by id, key or former key; who may browse what).
-import { createSandboxData, findUser, type IssueRecord, type ProjectRecord, type SandboxData, type UserRecord } from './data.ts'
+// (issue by id, key or former key; who may browse or change what) and the bookkeeping writes
+// share (ids, keys, changelog, the stubs other issues embed).
+import { createSandboxData, findUser, type IssueRecord, type JsonObject, type ProjectRecord, type SandboxData, type UserRecord } from './data.ts'
+import { projectKeyOf, refreshStubs } from './issue-build.ts'
+import { jiraTimestamp, userJson } from './json.ts'
+
+export interface SandboxStateOptions {
+  /** generated BULK-1 … BULK-n issues (default 0) */
+  bulkIssues?: number
+}
 
 export class SandboxState {
   readonly data: SandboxData
   private commentSeq: number
+  private historySeq: number
+  private issueSeq: number
+  private readonly byId = new Map<string, IssueRecord>()
+  private readonly byKey = new Map<string, IssueRecord>()
+  /** last issue number used per project key */
+  private readonly keySeq = new Map<string, number>()
 
-  constructor(baseUrl: string) {
-    this.data = createSandboxData(baseUrl)
-    // new comments get ids above every fixture comment
+  constructor(baseUrl: string, options: SandboxStateOptions = {}) {
+    this.data = createSandboxData(baseUrl, options)
+    // new comments, histories and issues get ids above every fixture's
     const ids = this.data.issues.flatMap((issue) => commentsOf(issue).map((c) => Number(c['id'])))
     this.commentSeq = Math.max(10_000, ...ids)
+    this.historySeq = Math.max(10_000, ...this.data.issues.flatMap((issue) => issue.changelog.map((h) => Number(h.id))))
+    this.issueSeq = Math.max(10_000, ...this.data.issues.map((issue) => Number(issue.id)))
+    for (const issue of this.data.issues) this.index(issue)
   }
 
   get baseUrl(): string {
@@ -27,7 +44,7 @@ export class SandboxState {
   }
 
   projectOf(issue: IssueRecord): ProjectRecord {
-    const project = this.project(issue.key.slice(0, issue.key.lastIndexOf('-')))
+    const project = this.project(projectKeyOf(issue.key))
     if (!project) throw new Error(`issue ${issue.key} has no project`)
     return project
   }
@@ -36,12 +53,18 @@ export class SandboxState {
     return project.browsers === 'everyone' || project.browsers.includes(user.name)
   }
 
+  /** create, edit, transition, assign, comment: browsing is a precondition */
+  canEdit(user: UserRecord, project: ProjectRecord): boolean {
+    const editors = project.editors ?? project.browsers
+    return this.canBrowse(user, project) && (editors === 'everyone' || editors.includes(user.name))
+  }
+
   /** id, key (any case) or a key the issue had before it was moved; undefined when not there */
   findIssue(idOrKey: string): IssueRecord | undefined {
-    if (/^\d+$/.test(idOrKey)) return this.data.issues.find((issue) => issue.id === idOrKey)
+    if (/^\d+$/.test(idOrKey)) return this.byId.get(idOrKey)
     let key = idOrKey.toUpperCase()
     key = this.data.movedKeys.get(key) ?? key
-    return this.data.issues.find((issue) => issue.key === key)
+    return this.byKey.get(key)
   }
 
   /** JIRA answers "does not exist" for issues the user may not see, so callers get undefined for both */
@@ -57,6 +80,48 @@ export class SandboxState {
   nextCommentId(): string {
     this.commentSeq += 1
     return String(this.commentSeq)
+  }
+
+  nextIssueId(): string {
+    this.issueSeq += 1
+    return String(this.issueSeq)
+  }
+
+  /** the key a new issue of the project gets: one above the highest ever used (deleted ones count) */
+  nextIssueKey(project: ProjectRecord): string {
+    let last = this.keySeq.get(project.key)
+    if (last === undefined) {
+      const numbers = [...this.byKey.keys(), ...this.data.movedKeys.values()]
+        .filter((key) => projectKeyOf(key) === project.key)
+        .map((key) => Number(key.slice(key.lastIndexOf('-') + 1)))
+      last = Math.max(0, ...numbers)
+    }
+    this.keySeq.set(project.key, last + 1)
+    return `${project.key}-${last + 1}`
+  }
+
+  addIssue(issue: IssueRecord): void {
+    this.data.issues.push(issue)
+    this.index(issue)
+  }
+
+  /**
+   * What every write does afterwards: a changelog history of `items` by `user` (none when nothing
+   * changed), `updated` moved to `nowMs`, and the stubs other issues embed brought up to date.
+   */
+  recordChange(issue: IssueRecord, user: UserRecord, items: JsonObject[], nowMs: number): void {
+    if (items.length > 0) {
+      this.historySeq += 1
+      const created = jiraTimestamp(nowMs)
+      issue.changelog.push({ id: String(this.historySeq), author: userJson(user, this.baseUrl), created, items })
+      issue.fields['updated'] = created
+    }
+    refreshStubs(this.data.issues, issue, this.baseUrl)
+  }
+
+  private index(issue: IssueRecord): void {
+    this.byId.set(issue.id, issue)
+    this.byKey.set(issue.key, issue)
   }
 }
 

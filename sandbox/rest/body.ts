@@ -21,3 +21,15 @@ export function integerParam(name: string, raw: unknown): Parsed<number | undefi
   if (!/^-?\d+$/.test(text)) return { reply: jsonError(400, [`The value '${text}' is not a valid integer for '${name}'.`]) }
   return { value: Number(text) }
 }
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+/** a JSON body that must be an object (every write resource takes one) */
+export function readJsonObject(req: SandboxRequest): Parsed<Record<string, unknown>> {
+  const body = readJsonBody(req)
+  if ('reply' in body) return body
+  if (!isObject(body.value)) return { reply: jsonError(400, ['The request body must be a JSON object.']) }
+  return { value: body.value }
+}

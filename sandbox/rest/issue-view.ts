@@ -1,5 +1,5 @@
 // Turning a stored issue into what GET issue / search answer: the `fields` selection, and the
-// `expand` extras (renderedFields, names, schema, changelog).
+// `expand` extras (renderedFields, names, schema, transitions, changelog).
 import type { Json, JsonObject, IssueRecord } from '../data.ts'
 import type { FieldDefinition } from '../fixtures/fields.ts'
 import { renderWikiText } from './render.ts'
@@ -51,6 +51,8 @@ export interface IssueViewOptions {
   defaultFields: '*all' | '*navigable'
   expand: Set<string>
   definitions: readonly FieldDefinition[]
+  /** what `expand=transitions` adds: the transitions the caller may perform now */
+  transitions?: (issue: IssueRecord) => Json
 }
 
 export function issueView(issue: IssueRecord, options: IssueViewOptions): JsonObject {
@@ -68,6 +70,7 @@ export function issueView(issue: IssueRecord, options: IssueViewOptions): JsonOb
   if (options.expand.has('names')) view['names'] = fieldNames(fieldIds, options.definitions)
   if (options.expand.has('schema')) view['schema'] = fieldSchemas(fieldIds, options.definitions)
   view['fields'] = fields
+  if (options.expand.has('transitions') && options.transitions) view['transitions'] = options.transitions(issue)
   if (options.expand.has('changelog')) {
     view['changelog'] = {
       startAt: 0,

@@ -1,17 +1,18 @@
 // GET issue/{idOrKey}, GET|POST issue/{idOrKey}/comment.
-import { jiraTimestamp, userJson, type JsonObject } from '../data.ts'
+import type { JsonObject } from '../data.ts'
 import { jsonError, jsonReply, queryParam, type Reply } from '../http.ts'
 import { commentsOf } from '../state.ts'
+import { ISSUE_NOT_FOUND, writableIssue } from './access.ts'
 import { integerParam, readJsonBody } from './body.ts'
+import { appendComment } from './comments.ts'
 import { issueView, parseExpand } from './issue-view.ts'
 import type { RestCall } from './router.ts'
 import { renderWikiText } from './render.ts'
-
-const NOT_FOUND = ['Issue Does Not Exist']
+import { transitionsJson } from './transitions.ts'
 
 export function getIssue(call: RestCall): Reply {
   const issue = call.ctx.state.findVisibleIssue(call.user, call.params['idOrKey']!)
-  if (!issue) return jsonError(404, NOT_FOUND)
+  if (!issue) return jsonError(404, ISSUE_NOT_FOUND)
   return jsonReply(
     200,
     issueView(issue, {
@@ -21,13 +22,14 @@ export function getIssue(call: RestCall): Reply {
       defaultFields: '*all',
       expand: parseExpand(queryParam(call.req, 'expand')),
       definitions: call.ctx.state.data.fields,
+      transitions: (i) => transitionsJson(i, call),
     }),
   )
 }
 
 export function getComments(call: RestCall): Reply {
   const issue = call.ctx.state.findVisibleIssue(call.user, call.params['idOrKey']!)
-  if (!issue) return jsonError(404, NOT_FOUND)
+  if (!issue) return jsonError(404, ISSUE_NOT_FOUND)
   const startAtParam = integerParam('startAt', queryParam(call.req, 'startAt'))
   if ('reply' in startAtParam) return startAtParam.reply
   const maxParam = integerParam('maxResults', queryParam(call.req, 'maxResults'))
@@ -48,31 +50,14 @@ export function getComments(call: RestCall): Reply {
 
 export function addComment(call: RestCall): Reply {
   const { state } = call.ctx
-  const issue = state.findVisibleIssue(call.user, call.params['idOrKey']!)
-  if (!issue) return jsonError(404, NOT_FOUND)
+  const access = writableIssue(call)
+  if ('reply' in access) return access.reply
   const body = readJsonBody(call.req)
   if ('reply' in body) return body.reply
   const text = (body.value as { body?: unknown } | null)?.body
   if (typeof text !== 'string' || text.trim() === '') {
     return jsonError(400, [], { comment: 'Comment body can not be empty!' })
   }
-
-  const now = jiraTimestamp(call.ctx.now())
-  const id = state.nextCommentId()
-  const author = userJson(call.user, state.baseUrl)
-  const comment: JsonObject = {
-    self: `${state.baseUrl}/rest/api/2/issue/${issue.id}/comment/${id}`,
-    id,
-    author,
-    body: text,
-    updateAuthor: structuredClone(author),
-    created: now,
-    updated: now,
-  }
-  const page = issue.fields['comment'] as { comments: JsonObject[]; total: number; maxResults: number }
-  page.comments.push(comment)
-  page.total = page.comments.length
-  page.maxResults = page.comments.length
-  issue.fields['updated'] = now
+  const comment = appendComment(access.issue, call.user, text, state, call.ctx.now())
   return jsonReply(201, comment, { location: String(comment['self']) })
 }

@@ -14,7 +14,8 @@ interface NamedRef {
 }
 
 export function runJql(query: JqlQuery, state: SandboxState, user: UserRecord): IssueRecord[] {
-  const matches = state.visibleIssues(user).filter((issue) => !query.where || evaluate(query.where, issue, state, user))
+  const keyIds = new Map<JqlClause, Set<string>>()
+  const matches = state.visibleIssues(user).filter((issue) => !query.where || evaluate(query.where, issue, state, user, keyIds))
   // Without ORDER BY JIRA's navigator shows the newest issues first; key DESC is the stable equivalent.
   const sorts: JqlSort[] = query.orderBy.length > 0 ? query.orderBy : [{ field: 'key', direction: 'desc' }]
   return matches.sort((a, b) => {
@@ -26,24 +27,32 @@ export function runJql(query: JqlQuery, state: SandboxState, user: UserRecord): 
   })
 }
 
-function evaluate(expr: JqlExpression, issue: IssueRecord, state: SandboxState, user: UserRecord): boolean {
+/** `keyIds`: the ids each key clause names, resolved once per search (a long `key in (…)` over thousands) */
+type KeyIds = Map<JqlClause, Set<string>>
+
+function evaluate(expr: JqlExpression, issue: IssueRecord, state: SandboxState, user: UserRecord, keyIds: KeyIds): boolean {
   switch (expr.type) {
     case 'and':
-      return expr.terms.every((term) => evaluate(term, issue, state, user))
+      return expr.terms.every((term) => evaluate(term, issue, state, user, keyIds))
     case 'or':
-      return expr.terms.some((term) => evaluate(term, issue, state, user))
+      return expr.terms.some((term) => evaluate(term, issue, state, user, keyIds))
     case 'not':
-      return !evaluate(expr.term, issue, state, user)
+      return !evaluate(expr.term, issue, state, user, keyIds)
     case 'clause':
-      return evaluateClause(expr, issue, state, user)
+      return evaluateClause(expr, issue, state, user, keyIds)
   }
 }
 
-function evaluateClause(clause: JqlClause, issue: IssueRecord, state: SandboxState, user: UserRecord): boolean {
+function evaluateClause(clause: JqlClause, issue: IssueRecord, state: SandboxState, user: UserRecord, keyIds: KeyIds): boolean {
   const fields = issue.fields
   switch (clause.field) {
     case 'key': {
-      const hit = clause.values.some((v) => v.kind === 'string' && state.findIssue(v.value)?.id === issue.id)
+      let ids = keyIds.get(clause)
+      if (!ids) {
+        ids = new Set(clause.values.flatMap((v) => (v.kind === 'string' ? [state.findIssue(v.value)?.id ?? ''] : [])))
+        keyIds.set(clause, ids)
+      }
+      const hit = ids.has(issue.id)
       return positive(clause) ? hit : !hit
     }
     case 'project': {

@@ -1,12 +1,21 @@
 // The REST resources under <context>/rest/api/2/ (and /rest/api/latest/, its alias).
 import type { SandboxContext } from '../context.ts'
 import type { UserRecord } from '../data.ts'
-import { jsonError, type Reply, type SandboxRequest } from '../http.ts'
+import { header, jsonError, type Reply, type SandboxRequest } from '../http.ts'
+import { parseAuthorizationHeader } from '../oauth/header.ts'
+import { assignIssue } from './assignee.ts'
 import { authenticate } from './auth.ts'
+import { listIssueTypes, listPriorities, listResolutions, listStatuses } from './catalog.ts'
 import { getFields } from './field.ts'
+import { createIssue } from './issue-create.ts'
+import { editIssue } from './issue-edit.ts'
 import { addComment, getComments, getIssue } from './issues.ts'
 import { getMyself } from './myself.ts'
+import { getProject, listProjects } from './projects.ts'
 import { searchGet, searchPost } from './search.ts'
+import { getServerInfo } from './server-info.ts'
+import { doTransition, getTransitions } from './transitions.ts'
+import { getUser } from './users.ts'
 
 export interface RestCall {
   req: SandboxRequest
@@ -18,22 +27,40 @@ export interface RestCall {
   params: Record<string, string>
 }
 
-interface Route {
-  method: string
-  /** path below rest/api/<version>/, `:name` matching one segment */
-  pattern: string
-  handler: (call: RestCall) => Reply
-}
+/** a call to a resource JIRA also serves anonymously: `user` only when the request carried OAuth */
+export type PublicRestCall = Omit<RestCall, 'user'> & { user?: UserRecord }
 
-// A later task adds create / update / transitions here.
+type Route =
+  | {
+      method: string
+      /** path below rest/api/<version>/, `:name` matching one segment */
+      pattern: string
+      handler: (call: RestCall) => Reply
+      public?: false
+    }
+  | { method: string; pattern: string; handler: (call: PublicRestCall) => Reply; public: true }
+
 const ROUTES: Route[] = [
   { method: 'GET', pattern: 'issue/:idOrKey', handler: getIssue },
+  { method: 'PUT', pattern: 'issue/:idOrKey', handler: editIssue },
+  { method: 'POST', pattern: 'issue', handler: createIssue },
+  { method: 'PUT', pattern: 'issue/:idOrKey/assignee', handler: assignIssue },
+  { method: 'GET', pattern: 'issue/:idOrKey/transitions', handler: getTransitions },
+  { method: 'POST', pattern: 'issue/:idOrKey/transitions', handler: doTransition },
   { method: 'GET', pattern: 'issue/:idOrKey/comment', handler: getComments },
   { method: 'POST', pattern: 'issue/:idOrKey/comment', handler: addComment },
   { method: 'GET', pattern: 'search', handler: searchGet },
   { method: 'POST', pattern: 'search', handler: searchPost },
   { method: 'GET', pattern: 'myself', handler: getMyself },
+  { method: 'GET', pattern: 'user', handler: getUser },
   { method: 'GET', pattern: 'field', handler: getFields },
+  { method: 'GET', pattern: 'project', handler: listProjects },
+  { method: 'GET', pattern: 'project/:idOrKey', handler: getProject },
+  { method: 'GET', pattern: 'priority', handler: listPriorities },
+  { method: 'GET', pattern: 'status', handler: listStatuses },
+  { method: 'GET', pattern: 'issuetype', handler: listIssueTypes },
+  { method: 'GET', pattern: 'resolution', handler: listResolutions },
+  { method: 'GET', pattern: 'serverInfo', handler: getServerInfo, public: true },
 ]
 
 export interface RestOutcome {
@@ -61,12 +88,14 @@ export function handleRest(req: SandboxRequest, ctx: SandboxContext): RestOutcom
     return { reply: { ...jsonError(405, [`Method ${req.method} is not allowed here.`]), headers: { 'content-type': 'application/json;charset=UTF-8', allow } } }
   }
 
+  const { route, params } = hit
+  if (route.public && !parseAuthorizationHeader(header(req, 'authorization'))) {
+    return { reply: route.handler({ req, ctx, apiVersion, params }) }
+  }
   const auth = authenticate(req, ctx)
   if ('reply' in auth) return { reply: auth.reply }
-  return {
-    reply: hit.route.handler({ req, ctx, user: auth.user, apiVersion, params: hit.params }),
-    user: auth.user.name,
-  }
+  const call: RestCall = { req, ctx, user: auth.user, apiVersion, params }
+  return { reply: route.public ? route.handler(call) : route.handler(call), user: auth.user.name }
 }
 
 function decodeSegments(path: string): string[] | null {

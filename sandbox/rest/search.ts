@@ -6,6 +6,7 @@ import { integerParam, readJsonBody } from './body.ts'
 import { fieldNames, fieldSchemas, issueView, parseExpand, selectFieldIds } from './issue-view.ts'
 import { runJql } from './jql-match.ts'
 import type { RestCall } from './router.ts'
+import { transitionsJson } from './transitions.ts'
 
 const DEFAULT_MAX_RESULTS = 50
 
@@ -22,7 +23,7 @@ export function searchGet(call: RestCall): Reply {
   return search(call, { jql: q('jql'), startAt: q('startAt'), maxResults: q('maxResults'), fields: q('fields'), expand: q('expand') })
 }
 
-/** the POST form takes the same parameters as a JSON body (what long JQL needs) */
+/** the POST form takes the same parameters as a JSON body (what long JQL needs); validateQuery is ignored */
 export function searchPost(call: RestCall): Reply {
   const body = readJsonBody(call.req)
   if ('reply' in body) return body.reply
@@ -53,6 +54,7 @@ function search(call: RestCall, request: SearchRequest): Reply {
     throw error
   }
 
+  // past the end is simply an empty page, total still exact
   const startAt = Math.max(0, startAtParam.value ?? 0)
   const requested = maxParam.value === undefined || maxParam.value < 0 ? DEFAULT_MAX_RESULTS : maxParam.value
   // The server caps the page size and says so in maxResults: clients must read it back.
@@ -71,6 +73,7 @@ function search(call: RestCall, request: SearchRequest): Reply {
       // names and schema are answered once for the whole page, not per issue
       expand: new Set([...expand].filter((e) => e !== 'names' && e !== 'schema')),
       definitions,
+      transitions: (i) => transitionsJson(i, call),
     }),
   )
 
