@@ -52,6 +52,7 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
   const markRevoked = async (authorizationId: string, problem: string) => {
     logger.warn({ authorizationId, oauthProblem: problem }, 'JIRA no longer accepts an authorization; marked revoked')
     await tokens.markRevoked(authorizationId)
+    sessions.forgetAuthorization(authorizationId)
   }
 
   // One renewal per authorization at a time in this process: JIRA invalidates the old token when it
@@ -70,7 +71,9 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
       }
       try {
         const renewed = await dance.renew(expiredToken, grant.sessionHandle)
-        if (!(await tokens.replaceToken(grant.id, expiredToken, renewed))) return (await tokens.currentToken(grant.id))?.accessToken ?? renewed.token
+        const swapped = await tokens.replaceToken(grant.id, expiredToken, renewed)
+        sessions.forgetAuthorization(grant.id)
+        if (!swapped) return (await tokens.currentToken(grant.id))?.accessToken ?? renewed.token
         logger.info({ authorizationId: grant.id }, 'renewed an expired JIRA access token')
         return renewed.token
       } catch (error) {
@@ -85,6 +88,16 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
     return renewal
   }
 
+  /** A token to retry with after JIRA refused `used`, or undefined when the refusal stands. */
+  const recover = async (grant: JiraGrant, problem: string, used: string): Promise<string | undefined> => {
+    if (problem === 'token_expired') return renew(grant, used)
+    // Refused because another request renewed the token meanwhile (JIRA drops the old one)?
+    const running = renewals.get(grant.id)
+    if (running) return running.catch(() => undefined)
+    const current = await tokens.currentToken(grant.id)
+    return current && !current.revokedAt && current.accessToken !== used ? current.accessToken : undefined
+  }
+
   const jiraFor = (authorization: JiraGrant | { accessToken: string }, options: { deadline?: number; log?: Logger } = {}) => {
     const grant = 'id' in authorization ? authorization : undefined
     const log = options.log ?? logger
@@ -96,7 +109,7 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
       deadline: options.deadline,
       onCall: (call) => log.debug({ jira: { ...call, durationMs: Math.round(call.durationMs) } }, 'jira call'),
       onDeadToken: grant ? (problem) => markRevoked(grant.id, problem) : undefined,
-      renew: grant ? (expired) => renew(grant, expired) : undefined,
+      recover: grant ? (problem, used) => recover(grant, problem, used) : undefined,
     })
   }
 

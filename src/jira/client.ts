@@ -31,8 +31,11 @@ export interface JiraClientOptions {
   timeoutMs: number
   /** Called once JIRA says the token can never work again (rejected, revoked, denied). */
   onDeadToken?: (problem: string) => Promise<void> | void
-  /** Renews an expired access token (through its session handle); returns the new token. */
-  renew?: (expiredToken: string) => Promise<string>
+  /**
+   * Asked once per call when JIRA refuses the token: returns a token to try again with (renewed, or
+   * renewed meanwhile by another request), or undefined when the refusal stands.
+   */
+  recover?: (problem: string, usedToken: string) => Promise<string | undefined>
   /** Told of every HTTP exchange with JIRA (for logs and metrics); never sees headers or bodies. */
   onCall?: (call: JiraCall) => void
   /** Epoch ms after which no call is started or retried (the GraphQL request's deadline). */
@@ -144,7 +147,7 @@ export class JiraClient {
     const url = this.url(path, query)
     // Reads may be retried; a write is sent once, whatever happens, so it can never apply twice.
     const isRead = method === 'GET' || (method === 'POST' && path === '/rest/api/2/search')
-    let renewed = false
+    let recovered = false
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(method, url, path, body)
       if ('response' in outcome && outcome.response.ok) return this.parseJson<T>(outcome.response, outcome.text, path)
@@ -155,14 +158,23 @@ export class JiraClient {
         continue
       }
       if ('error' in outcome) throw outcome.error
-      const failure = await this.failure(outcome.response, outcome.text, path)
-      // An expired access token is renewed once through its session handle, then the call is made again.
-      if (failure instanceof TokenExpiredError && !renewed && this.options.renew) {
-        renewed = true
-        this.accessToken = await this.options.renew(this.accessToken)
-        continue
+      // A refusal at authentication means nothing was applied, so even a write may be sent again
+      // once: with a renewed token (token_expired), or with the one another request renewed meanwhile.
+      const problem = readOAuthProblem(outcome.response.headers.get('www-authenticate'), outcome.text)
+      if (problem && (problem === 'token_expired' || DEAD_TOKEN_PROBLEMS.has(problem)) && !recovered && this.options.recover) {
+        recovered = true
+        const next = await this.options.recover(problem, this.accessToken)
+        if (next) {
+          this.accessToken = next
+          continue
+        }
       }
-      throw failure
+      if (problem && DEAD_TOKEN_PROBLEMS.has(problem)) {
+        this.dead = problem
+        await this.options.onDeadToken?.(problem)
+        throw deadTokenError(problem)
+      }
+      throw this.failure(outcome.response, outcome.text, path, problem)
     }
   }
 
@@ -246,16 +258,10 @@ export class JiraClient {
     }
   }
 
-  private async failure(response: Response, text: string, path: string): Promise<GatewayError> {
+  private failure(response: Response, text: string, path: string, problem: string | undefined): GatewayError {
     const status = response.status
-    const problem = readOAuthProblem(response.headers.get('www-authenticate'), text)
     if (problem === 'token_expired') return new TokenExpiredError()
     if (problem) {
-      if (DEAD_TOKEN_PROBLEMS.has(problem)) {
-        this.dead = problem
-        await this.options.onDeadToken?.(problem)
-        return deadTokenError(problem)
-      }
       return new UnauthenticatedError(`JIRA refused the request: oauth_problem=${problem}. ${adviceFor(problem)}`, { oauthProblem: problem })
     }
     const messages = jiraMessages(text)
