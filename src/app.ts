@@ -3,6 +3,7 @@
  * the few non-GraphQL routes. Built apart from any listener, so tests can call `yoga.fetch` or put
  * it behind a real port (src/server.ts).
  */
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga'
 import type { GatewayContext } from './context.ts'
@@ -54,7 +55,20 @@ export function createGateway(services: Services): Gateway {
     graphiql: { title: 'JIRA GraphQL Gateway', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
     maskedErrors: { maskError: createMaskError(services.logger) },
     batching: { limit: services.config.limits.batch },
-    plugins: [bodyLimit(services.config.limits.bodyBytes), armor(services.config.limits), useCookies(), routes(services), requestLogging()],
+    plugins: [bodyLimit(services.config.limits.bodyBytes), armor(services.config.limits), useCookies(), routes(services),
+      requestLogging(),
+      usePrometheus({
+        endpoint: '/metrics',
+        registry: services.metrics.registry,
+        metrics: {
+          graphql_envelop_request: true,
+          graphql_envelop_request_duration: true,
+          graphql_envelop_error_result: true,
+          graphql_envelop_phase_execute: true,
+          graphql_yoga_http_duration: true,
+        },
+      }),
+    ],
     context: async ({ request }): Promise<GatewayContext> => {
       const deadline = Date.now() + services.config.requestDeadlineMs
       const log = services.logger.child({ requestId: requestIdOf(request) })

@@ -4,7 +4,7 @@
  */
 import type { KeyObject } from 'node:crypto'
 import type { Logger } from 'pino'
-import { Authorizer } from './auth/authorizer.ts'
+import { Authorizer, type AuthorizationSteps } from './auth/authorizer.ts'
 import { OAuthDance } from './auth/dance.ts'
 import { OAuthProblemError } from './auth/oauth-problem.ts'
 import { UnauthenticatedError } from './errors.ts'
@@ -16,15 +16,17 @@ import type { Config } from './config.ts'
 import type { PrismaClient } from './db/client.ts'
 import { JiraClient } from './jira/client.ts'
 import { createFieldCache, type FieldCache } from './jira/field-catalog.ts'
+import { countOutcome, createMetrics, type Metrics } from './metrics.ts'
 
 export interface Services {
   config: Config & { jiraBaseUrl: string }
   prisma: PrismaClient
   signer: OAuthSigner
-  authorizer: Authorizer
+  authorizer: AuthorizationSteps
   sessions: SessionStore
   tokens: TokenStore
   logger: Logger
+  metrics: Metrics
   /** JIRA field lists per authorization, shared across requests. */
   fieldCache: FieldCache
   /**
@@ -44,6 +46,7 @@ export interface JiraGrant {
 export function createServices(input: { config: Config & { jiraBaseUrl: string }; prisma: PrismaClient; privateKey: KeyObject; logger: Logger }): Services {
   const { config, prisma, privateKey, logger } = input
   const cipher = TokenCipher.fromSetting(config.tokenEncryptionKey)
+  const metrics = createMetrics()
   const signer = new OAuthSigner({ consumerKey: config.consumerKey, privateKey })
   const tokens = new TokenStore(prisma, undefined, cipher)
   const sessions = new SessionStore(prisma, config.sessionTtlMs, undefined, (authorization) => tokens.open(authorization))
@@ -107,13 +110,16 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
       accessToken: authorization.accessToken,
       timeoutMs: config.jiraTimeoutMs,
       deadline: options.deadline,
-      onCall: (call) => log.debug({ jira: { ...call, durationMs: Math.round(call.durationMs) } }, 'jira call'),
+      onCall: (call) => {
+        metrics.jiraCalls.observe({ method: call.method, status: String(call.status) }, call.durationMs / 1000)
+        log.debug({ jira: { ...call, durationMs: Math.round(call.durationMs) } }, 'jira call')
+      },
       onDeadToken: grant ? (problem) => markRevoked(grant.id, problem) : undefined,
       recover: grant ? (problem, used) => recover(grant, problem, used) : undefined,
     })
   }
 
-  const authorizer = new Authorizer({
+  const dancer = new Authorizer({
     jiraBaseUrl: config.jiraBaseUrl,
     consumerKey: config.consumerKey,
     dance,
@@ -133,5 +139,11 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
     },
   })
 
-  return { config, prisma, signer, authorizer, sessions, tokens, logger, fieldCache: createFieldCache(), jiraFor }
+  // The same Authorizer, with each step's outcome counted for /metrics.
+  const authorizer: AuthorizationSteps = {
+    start: (callbackUrl) => countOutcome(metrics, 'start', () => dancer.start(callbackUrl)),
+    complete: (requestToken, verifier) => countOutcome(metrics, 'complete', () => dancer.complete(requestToken, verifier)),
+  }
+
+  return { config, prisma, signer, authorizer, sessions, tokens, logger, metrics, fieldCache: createFieldCache(), jiraFor }
 }

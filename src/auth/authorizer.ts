@@ -37,7 +37,13 @@ export interface CompletedAuthorization {
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,128}$/
 const VERIFIER_SHAPE = /^[A-Za-z0-9_-]{1,64}$/
 
-export class Authorizer {
+/** The two steps the gateway's callers (GraphQL, the callback page, the CLI) take. */
+export interface AuthorizationSteps {
+  start(callbackUrl?: string | null): Promise<StartedAuthorization>
+  complete(requestToken: string, verifier: string): Promise<CompletedAuthorization>
+}
+
+export class Authorizer implements AuthorizationSteps {
   constructor(private readonly options: AuthorizerOptions) {}
 
   async start(callbackUrl?: string | null): Promise<StartedAuthorization> {
