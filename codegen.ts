@@ -1,4 +1,5 @@
-// GraphQL Code Generator: the printed, sorted schema for frontends (schema.graphql, committed).
+// GraphQL Code Generator: the printed, sorted schema for frontends (schema.graphql, committed), and
+// the typed client of the example consumer (examples/typed-client/gql, TypedDocumentNodes).
 import type { CodegenConfig } from '@graphql-codegen/cli'
 import { printSchema } from 'graphql'
 import { schema } from './src/schema/index.ts'
@@ -10,6 +11,17 @@ const config: CodegenConfig = {
     'schema.graphql': {
       plugins: ['schema-ast'],
       config: { sort: true, includeDirectives: false, commentDescriptions: false },
+    },
+    'examples/typed-client/gql/': {
+      documents: ['examples/typed-client/**/*.ts', '!examples/typed-client/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        importExtension: '.ts',
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string', URL: 'string', JSON: 'unknown' },
+      },
     },
   },
 }

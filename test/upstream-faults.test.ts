@@ -99,7 +99,7 @@ describe('retries', () => {
     const started = Date.now()
     expect((await query()).data!.issue.key).toBe('JJ-2')
     expect(Date.now() - started).toBeGreaterThanOrEqual(900)
-    expect(issueCalls().map((call) => call.status)).toEqual([fault().status ?? 429, 200])
+    expect(issueCalls().map((call) => call.status)).toEqual([(fault() as { status?: number }).status ?? 429, 200])
   })
 
   it('does not wait past the request deadline: says when to come back', async () => {
