@@ -4,11 +4,12 @@
  * it behind a real port (src/server.ts).
  */
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus'
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql'
 import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga'
 import type { GatewayContext } from './context.ts'
 import { UnauthenticatedError } from './errors.ts'
-import { GRAPHIQL_DEFAULT_QUERY } from './http/graphiql.ts'
+import { GRAPHIQL_DEFAULT_HEADERS, GRAPHIQL_DEFAULT_TABS } from './http/graphiql.ts'
 import { createMaskError } from './http/mask-error.ts'
 import { armor, bodyLimit } from './http/limits.ts'
 import { requestIdOf, requestLogging } from './http/request-log.ts'
@@ -52,7 +53,9 @@ export function createGateway(services: Services): Gateway {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: services.logger,
-    graphiql: { title: 'JIRA GraphQL Gateway', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    // GraphiQL served from the npm package, not from a CDN: it works offline and behind firewalls.
+    renderGraphiQL,
+    graphiql: { title: 'JIRA GraphQL Gateway', defaultTabs: GRAPHIQL_DEFAULT_TABS, defaultHeaders: GRAPHIQL_DEFAULT_HEADERS },
     maskedErrors: { maskError: createMaskError(services.logger) },
     batching: { limit: services.config.limits.batch },
     plugins: [bodyLimit(services.config.limits.bodyBytes), armor(services.config.limits), useCookies(), routes(services),
