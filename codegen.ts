@@ -20,7 +20,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         importExtension: '.ts',
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', Date: 'string', URL: 'string', JSON: 'unknown' },
+        scalars: { DateTime: 'string', Date: 'string', URL: 'string', JSON: 'unknown', EmailAddress: 'string' },
       },
     },
   },

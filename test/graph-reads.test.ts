@@ -211,3 +211,24 @@ describe('projects and users', () => {
     expect(result.data!.hidden).toBeNull()
   })
 })
+
+describe('Relay nodes', () => {
+  it('refetches an issue by its global id, and nodes() in order with null for what cannot be seen', async () => {
+    const first = await as(alana, '{ issue(key: "JJ-2") { id jiraId } }')
+    const { id, jiraId } = first.data!.issue
+    expect(jiraId).toBe('10300')
+    expect(id).not.toBe(jiraId)
+    const again = await as(alana, `{ node(id: "${id}") { id ... on Issue { key summary } } }`)
+    expect(again.data).toEqual({ node: { id, key: 'JJ-2', summary: 'JIRA Junior logo is not pink enough' } })
+    const secret = await as(admin, '{ issue(key: "SEC-1") { id } }')
+    const many = await as(alana, `{ nodes(ids: ["${secret.data!.issue.id}", "${id}"]) { ... on Issue { key } } }`)
+    expect(many.data).toEqual({ nodes: [null, { key: 'JJ-2' }] })
+  })
+})
+
+describe('users', () => {
+  it('gives email addresses as EmailAddress', async () => {
+    const result = await as(alana, '{ viewer { emailAddress } }')
+    expect(result.data!.viewer.emailAddress).toMatch(/^alana@/)
+  })
+})

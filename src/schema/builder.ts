@@ -10,6 +10,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string }
     URL: { Input: URL; Output: URL | string }
     JSON: { Input: unknown; Output: unknown }
+    EmailAddress: { Input: string; Output: string }
   }
   DefaultFieldNullability: false
 }>({

@@ -1,4 +1,4 @@
-import { DateTimeResolver, JSONResolver, LocalDateResolver, URLResolver } from 'graphql-scalars'
+import { DateTimeResolver, EmailAddressResolver, JSONResolver, LocalDateResolver, URLResolver } from 'graphql-scalars'
 import { builder } from './builder.ts'
 
 builder.addScalarType('DateTime', DateTimeResolver)
@@ -6,6 +6,7 @@ builder.addScalarType('DateTime', DateTimeResolver)
 builder.addScalarType('Date', LocalDateResolver)
 builder.addScalarType('URL', URLResolver)
 builder.addScalarType('JSON', JSONResolver)
+builder.addScalarType('EmailAddress', EmailAddressResolver)
 
 /** JIRA writes offsets without a colon ("2013-05-29T13:56:24.224+1000"); DateTime wants RFC 3339. */
 export function jiraDate(value: string | null | undefined): Date | null {

@@ -2,13 +2,21 @@ import { BadUserInputError, NotFoundError } from '../errors.ts'
 import type { JiraUser } from '../jira/types.ts'
 import { builder } from './builder.ts'
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
 export const UserRef = builder.objectRef<JiraUser>('User').implement({
   description: 'A JIRA user.',
   fields: (t) => ({
     key: t.string({ description: "JIRA's stable user key (survives renames).", resolve: (user) => user.key ?? user.name ?? '' }),
     name: t.string({ description: 'The user name (login).', resolve: (user) => user.name ?? '' }),
     displayName: t.string({ description: 'The name JIRA shows for this person.', resolve: (user) => user.displayName ?? user.name ?? '' }),
-    emailAddress: t.string({ nullable: true, description: 'Email address, when JIRA shows it to the viewer.', resolve: (user) => user.emailAddress ?? null }),
+    emailAddress: t.field({
+      type: 'EmailAddress',
+      nullable: true,
+      description: 'Email address, when JIRA shows it to the viewer (null when hidden or masked by JIRA\'s privacy settings).',
+      // JIRA can mask addresses ("alana at example dot com"): only a real address is passed on.
+      resolve: (user) => (user.emailAddress && EMAIL.test(user.emailAddress) ? user.emailAddress : null),
+    }),
     active: t.boolean({ nullable: true, description: 'Whether the account is active.', resolve: (user) => user.active ?? null }),
     timeZone: t.string({ nullable: true, description: "The user's time zone (IANA name).", resolve: (user) => user.timeZone ?? null }),
     avatarUrl: t.field({
