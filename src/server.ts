@@ -91,6 +91,7 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
         server.closeIdleConnections()
       })
       await yoga.dispose()
+      await services.closeConnections()
       await prisma.$disconnect()
       await sandbox?.close()
     })())

@@ -15,6 +15,7 @@ import { TokenCipher } from './auth/token-cipher.ts'
 import type { Config } from './config.ts'
 import type { PrismaClient } from './db/client.ts'
 import { JiraClient } from './jira/client.ts'
+import { createAgent, createTransport } from './jira/http.ts'
 import { createFieldCache, type FieldCache } from './jira/field-catalog.ts'
 import { countOutcome, createMetrics, type Metrics } from './metrics.ts'
 
@@ -27,6 +28,8 @@ export interface Services {
   tokens: TokenStore
   logger: Logger
   metrics: Metrics
+  /** Closes the keep-alive connections to JIRA (at shutdown). */
+  closeConnections(): Promise<void>
   /** JIRA field lists per authorization, shared across requests. */
   fieldCache: FieldCache
   /**
@@ -50,7 +53,10 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
   const signer = new OAuthSigner({ consumerKey: config.consumerKey, privateKey })
   const tokens = new TokenStore(prisma, undefined, cipher)
   const sessions = new SessionStore(prisma, config.sessionTtlMs, undefined, (authorization) => tokens.open(authorization))
-  const dance = new OAuthDance({ jiraBaseUrl: config.jiraBaseUrl, signer, timeoutMs: config.jiraTimeoutMs })
+  // One keep-alive connection pool to JIRA for everyone: connections are reused across people and requests.
+  const agent = createAgent()
+  const transport = createTransport(agent)
+  const dance = new OAuthDance({ jiraBaseUrl: config.jiraBaseUrl, signer, timeoutMs: config.jiraTimeoutMs, transport })
 
   const markRevoked = async (authorizationId: string, problem: string) => {
     logger.warn({ authorizationId, oauthProblem: problem }, 'JIRA no longer accepts an authorization; marked revoked')
@@ -110,6 +116,7 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
       accessToken: authorization.accessToken,
       timeoutMs: config.jiraTimeoutMs,
       deadline: options.deadline,
+      transport,
       onCall: (call) => {
         metrics.jiraCalls.observe({ method: call.method, status: String(call.status) }, call.durationMs / 1000)
         log.debug({ jira: { ...call, durationMs: Math.round(call.durationMs) } }, 'jira call')
@@ -145,5 +152,5 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
     complete: (requestToken, verifier) => countOutcome(metrics, 'complete', () => dancer.complete(requestToken, verifier)),
   }
 
-  return { config, prisma, signer, authorizer, sessions, tokens, logger, metrics, fieldCache: createFieldCache(), jiraFor }
+  return { config, prisma, signer, authorizer, sessions, tokens, logger, metrics, fieldCache: createFieldCache(), jiraFor, closeConnections: () => agent.close() }
 }

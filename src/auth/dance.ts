@@ -5,6 +5,7 @@
  */
 import { GatewayError } from '../errors.ts'
 import { OAuthProblemError, readOAuthProblem } from './oauth-problem.ts'
+import { defaultTransport, TransportError, type HttpTransport } from '../jira/http.ts'
 import type { OAuthSigner } from './signer.ts'
 
 export interface RequestTokenGrant {
@@ -25,16 +26,17 @@ export interface OAuthDanceOptions {
   jiraBaseUrl: string
   signer: OAuthSigner
   timeoutMs: number
-  fetch?: typeof fetch
+  /** How requests reach JIRA (default: undici's keep-alive global dispatcher). */
+  transport?: HttpTransport
 }
 
 const SERVLET = '/plugins/servlet/oauth'
 
 export class OAuthDance {
-  private readonly fetch: typeof fetch
+  private readonly transport: HttpTransport
 
   constructor(private readonly options: OAuthDanceOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch
+    this.transport = options.transport ?? defaultTransport
   }
 
   /** Step 1: an unauthorized request token; `callback` is "oob" or an absolute URL. */
@@ -63,26 +65,25 @@ export class OAuthDance {
   private async post(endpoint: string, what: string, token: string | undefined, extra: Record<string, string>): Promise<URLSearchParams> {
     const url = `${this.options.jiraBaseUrl}${SERVLET}/${endpoint}`
     const authorization = this.options.signer.authorizationHeader({ method: 'POST', url }, token, extra)
-    let response: Response
-    let body: string
+    let response
     try {
-      response = await this.fetch(url, {
+      response = await this.transport({
         method: 'POST',
+        url,
         headers: { authorization, accept: 'text/plain, application/x-www-form-urlencoded' },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        timeoutMs: this.options.timeoutMs,
       })
-      body = await response.text()
     } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError'
+      const timedOut = error instanceof TransportError && error.timedOut
       throw new GatewayError(
         'JIRA_UNAVAILABLE',
         `${what}: JIRA at ${this.options.jiraBaseUrl} ${timedOut ? `did not answer within ${this.options.timeoutMs} ms` : 'could not be reached'}.`,
       )
     }
-    const problem = readOAuthProblem(response.headers.get('www-authenticate'), body)
+    const body = response.text
+    const problem = readOAuthProblem(response.header('www-authenticate'), body)
     if (problem) throw new OAuthProblemError(problem, response.status, what)
-    if (!response.ok) {
+    if (response.status < 200 || response.status >= 300) {
       throw new GatewayError('JIRA_ERROR', `${what}: JIRA answered HTTP ${response.status}; check JIRA_BASE_URL (${this.options.jiraBaseUrl}).`, {
         status: response.status,
       })

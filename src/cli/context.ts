@@ -56,10 +56,12 @@ export async function withContext<T>(settings: CliSettings, options: { talksToJi
   }
   migrate(settings.dbFile) // as the server does at start-up: the CLI may be the first to open this database
   const prisma = createPrisma(config.databaseUrl)
+  const services = createServices({ config, prisma, privateKey, logger: cliLogger(config.logLevel) })
   try {
-    const services = createServices({ config, prisma, privateKey, logger: cliLogger(config.logLevel) })
     return await use({ ...settings, prisma, services })
   } finally {
+    // Idle keep-alive connections would otherwise hold the process open until they time out.
+    await services.closeConnections()
     await prisma.$disconnect()
   }
 }

@@ -6,6 +6,7 @@
 import { GatewayError, ForbiddenError, NotFoundError, BadUserInputError, UnauthenticatedError } from '../errors.ts'
 import { DEAD_TOKEN_PROBLEMS, adviceFor, readOAuthProblem } from '../auth/oauth-problem.ts'
 import type { OAuthSigner } from '../auth/signer.ts'
+import { defaultTransport, TransportError, type HttpResponse, type HttpTransport } from './http.ts'
 import type { JiraErrorBody, JiraIssue, JiraSearchResult, JiraUser } from './types.ts'
 
 type QueryValue = string | number | boolean
@@ -40,7 +41,8 @@ export interface JiraClientOptions {
   onCall?: (call: JiraCall) => void
   /** Epoch ms after which no call is started or retried (the GraphQL request's deadline). */
   deadline?: number
-  fetch?: typeof fetch
+  /** How requests reach JIRA (default: undici's keep-alive global dispatcher). */
+  transport?: HttpTransport
 }
 
 export interface JiraCall {
@@ -53,7 +55,7 @@ export interface JiraCall {
   bytes: number
 }
 
-type Attempt = { response: Response; text: string } | { error: GatewayError; retryable: boolean }
+type Attempt = { response: HttpResponse; text: string } | { error: GatewayError; retryable: boolean }
 
 const MAX_RETRIES = 2
 const BACKOFF_MS = [100, 400]
@@ -63,7 +65,7 @@ const MAX_RETRY_AFTER_MS = 5_000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Retry-After in seconds or as an HTTP date, else Data Center's X-RateLimit-* headers. */
-export function retryAfterMs(headers: Headers): number | undefined {
+export function retryAfterMs(headers: { get(name: string): string | null }): number | undefined {
   const value = headers.get('retry-after')?.trim()
   if (value) {
     if (/^\d+$/.test(value)) return Number(value) * 1000
@@ -91,12 +93,12 @@ class TokenExpiredError extends UnauthenticatedError {
 }
 
 export class JiraClient {
-  private readonly fetch: typeof fetch
+  private readonly transport: HttpTransport
   private dead: string | undefined
   private accessToken: string
 
   constructor(private readonly options: JiraClientOptions) {
-    this.fetch = options.fetch ?? globalThis.fetch
+    this.transport = options.transport ?? defaultTransport
     this.accessToken = options.accessToken
   }
 
@@ -150,7 +152,7 @@ export class JiraClient {
     let recovered = false
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.attempt(method, url, path, body)
-      if ('response' in outcome && outcome.response.ok) return this.parseJson<T>(outcome.response, outcome.text, path)
+      if ('response' in outcome && outcome.response.status >= 200 && outcome.response.status < 300) return this.parseJson<T>(outcome.response, outcome.text, path)
 
       const waitMs = isRead ? this.retryDelay(outcome, attempt) : undefined
       if (waitMs !== undefined) {
@@ -160,7 +162,7 @@ export class JiraClient {
       if ('error' in outcome) throw outcome.error
       // A refusal at authentication means nothing was applied, so even a write may be sent again
       // once: with a renewed token (token_expired), or with the one another request renewed meanwhile.
-      const problem = readOAuthProblem(outcome.response.headers.get('www-authenticate'), outcome.text)
+      const problem = readOAuthProblem(outcome.response.header('www-authenticate'), outcome.text)
       if (problem && (problem === 'token_expired' || DEAD_TOKEN_PROBLEMS.has(problem)) && !recovered && this.options.recover) {
         recovered = true
         const next = await this.options.recover(problem, this.accessToken)
@@ -190,19 +192,12 @@ export class JiraClient {
     if (body !== undefined) headers['content-type'] = 'application/json'
     const started = performance.now()
     try {
-      const response = await this.fetch(url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeout),
-      })
-      const text = await response.text()
-      this.options.onCall?.({ method, path, status: response.status, durationMs: performance.now() - started, bytes: text.length })
-      return { response, text }
+      const response = await this.transport({ method, url, headers, body: body === undefined ? undefined : JSON.stringify(body), timeoutMs: timeout })
+      this.options.onCall?.({ method, path, status: response.status, durationMs: performance.now() - started, bytes: response.text.length })
+      return { response, text: response.text }
     } catch (error) {
       this.options.onCall?.({ method, path, status: 0, durationMs: performance.now() - started, bytes: 0 })
-      const timedOut = (error as Error).name === 'TimeoutError'
+      const timedOut = error instanceof TransportError && error.timedOut
       return {
         error: new GatewayError('JIRA_UNAVAILABLE', timedOut ? `JIRA did not answer within ${timeout} ms.` : 'JIRA could not be reached (connection refused or reset).', { method, path }),
         // A time-out has used the time already; a refused or reset connection is worth another try.
@@ -218,7 +213,7 @@ export class JiraClient {
     if ('error' in outcome) {
       if (outcome.retryable) wait = BACKOFF_MS[attempt]! * (0.75 + Math.random() / 2)
     } else if (outcome.response.status === 429 || outcome.response.status === 503) {
-      wait = retryAfterMs(outcome.response.headers) ?? BACKOFF_MS[attempt]!
+      wait = retryAfterMs({ get: outcome.response.header }) ?? BACKOFF_MS[attempt]!
       if (wait > MAX_RETRY_AFTER_MS) return undefined
     } else if (outcome.response.status === 502 || outcome.response.status === 504) {
       wait = BACKOFF_MS[attempt]!
@@ -239,13 +234,13 @@ export class JiraClient {
     return url.href
   }
 
-  private parseJson<T>(response: Response, text: string, path: string): T {
-    const loginReason = response.headers.get('x-seraph-loginreason')
+  private parseJson<T>(response: HttpResponse, text: string, path: string): T {
+    const loginReason = response.header('x-seraph-loginreason')
     if (loginReason && /FAILED|DENIED/i.test(loginReason)) {
       throw new UnauthenticatedError(`JIRA did not accept this person's authorization (${loginReason}).`)
     }
     if (response.status === 204 || text === '') return undefined as T
-    const type = response.headers.get('content-type') ?? ''
+    const type = response.header('content-type') ?? ''
     if (!/\bjson\b/i.test(type)) {
       throw new GatewayError('JIRA_ERROR', `JIRA answered ${path} with ${type.split(';')[0] || 'no content type'}, not JSON (a login page or a proxy in the way?).`, {
         status: response.status,
@@ -258,7 +253,7 @@ export class JiraClient {
     }
   }
 
-  private failure(response: Response, text: string, path: string, problem: string | undefined): GatewayError {
+  private failure(response: HttpResponse, text: string, path: string, problem: string | undefined): GatewayError {
     const status = response.status
     if (problem === 'token_expired') return new TokenExpiredError()
     if (problem) {
@@ -270,7 +265,7 @@ export class JiraClient {
     if (status === 404) return new NotFoundError(messages.text || `JIRA has no resource at ${path}.`, messages.details)
     if (status === 400) return new BadUserInputError(messages.text || 'JIRA refused the request as invalid.', messages.details)
     if (status === 429 || status === 503) {
-      const waitMs = retryAfterMs(response.headers)
+      const waitMs = retryAfterMs({ get: response.header })
       const when = waitMs === undefined ? 'later' : new Date(Date.now() + waitMs).toISOString()
       return new GatewayError(status === 429 ? 'RATE_LIMITED' : 'JIRA_UNAVAILABLE', `JIRA is ${status === 429 ? 'rate limiting this user' : 'unavailable'}: try again ${waitMs === undefined ? 'later' : `after ${when}`}.`, {
         status,

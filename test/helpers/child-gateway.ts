@@ -22,7 +22,7 @@ export async function startChildGateway(env: Record<string, string>): Promise<Ch
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 15_000)
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 30_000)
     const check = () => {
       const match = /GraphiQL:\s+(http:\/\/[^\s]+)\/graphql/.exec(output)
       if (match) {
