@@ -67,7 +67,6 @@ export function createGateway(services: Services): Gateway {
           graphql_envelop_request: true,
           graphql_envelop_request_duration: true,
           graphql_envelop_error_result: true,
-          graphql_envelop_phase_execute: true,
           graphql_yoga_http_duration: true,
         },
       }),
