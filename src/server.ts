@@ -6,7 +6,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join } from 'node:path'
-import type { Logger } from 'pino'
+import pino, { type Logger } from 'pino'
 import { startSandbox, type Sandbox } from '../sandbox/index.ts'
 import { ensureSandboxKeyPair } from '../sandbox/keys.ts'
 import { createGateway, type Gateway } from './app.ts'
@@ -34,7 +34,8 @@ const CLEANUP_INTERVAL_MS = 10 * 60_000
 
 export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<RunningGateway> {
   const config = loadConfig(options.env)
-  const logger = options.logger ?? createLogger(config.logLevel)
+  // Asynchronous writes to stdout: a log line no longer blocks the request that wrote it (flushed at shutdown).
+  const logger = options.logger ?? createLogger(config.logLevel, pino.destination({ dest: 1, sync: false }))
   const dbFile = sqlitePath(config.databaseUrl)
 
   let sandbox: Sandbox | undefined
@@ -94,6 +95,7 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
       await services.closeConnections()
       await prisma.$disconnect()
       await sandbox?.close()
+      logger.flush()
     })())
 
   return { url, config: services.config, yoga, services, prisma, sandbox, close }

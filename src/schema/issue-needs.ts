@@ -54,8 +54,30 @@ export const ALL_STANDARD_FIELDS = [...new Set(Object.values(NEEDS).flatMap((nee
 /** The Issue fields JIRA embeds in a linked issue, subtask or parent stub: a selection within these needs no call. */
 export const STUB_FIELDS = new Set(['summary', 'status', 'priority', 'issuetype'])
 
+/**
+ * yoga caches parsed documents, so every run of the same query reuses the same AST nodes: the
+ * selection below a field node can be remembered, unless variables (@skip, @include, arguments)
+ * could change it. The bench's profile showed this walk as the largest cost of a query's own code.
+ */
+const selections = new WeakMap<object, Map<string, ResolveTree[]>>()
+
 /** The selection on Issue at the current field, found at `path` (e.g. ['edges', 'node'] for a connection). */
 export function issueSelection(info: GraphQLResolveInfo, path: readonly string[] = []): ResolveTree[] {
+  const cacheable = Object.keys(info.variableValues).length === 0
+  const node = info.fieldNodes[0]!
+  const key = path.join('.')
+  const known = cacheable ? selections.get(node)?.get(key) : undefined
+  if (known) return known
+  const selection = walkSelection(info, path)
+  if (cacheable) {
+    let byPath = selections.get(node)
+    if (!byPath) selections.set(node, (byPath = new Map()))
+    byPath.set(key, selection)
+  }
+  return selection
+}
+
+function walkSelection(info: GraphQLResolveInfo, path: readonly string[]): ResolveTree[] {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined
   if (!tree) return []
   let level: ResolveTree[] = [tree]
