@@ -66,7 +66,8 @@ export function createGateway(services: Services): Gateway {
         // What an operator reads; the plugin's other defaults (per-phase histograms, a quantile
         // summary, a deprecated-field walk of every document) cost CPU on every request.
         metrics: {
-          graphql_envelop_request: true,
+          // The duration histogram's _count is the request count by operation; a separate counter would repeat it.
+          graphql_envelop_request: false,
           graphql_envelop_request_duration: true,
           graphql_envelop_error_result: true,
           graphql_yoga_http_duration: true,

@@ -12,7 +12,7 @@
  *     query parameter of the same name. Here query and form pairs are all kept, decoded with the
  *     application/x-www-form-urlencoded rules, re-encoded, and sorted by name then value.
  */
-import { randomBytes, sign, type KeyObject } from 'node:crypto'
+import { randomUUID, sign, type KeyObject } from 'node:crypto'
 import OAuth from 'oauth-1.0a'
 
 export type ParamPairs = ReadonlyArray<readonly [string, string]>
@@ -37,7 +37,7 @@ const percentEncode = (value: string): string => OAuth.prototype.percentEncode(v
 
 /** Base string URI (RFC 5849 section 3.4.1.2). */
 export function baseStringUri(url: string | URL): string {
-  const u = new URL(url)
+  const u = typeof url === 'string' ? new URL(url) : url
   // URL already lowercases scheme and host and drops the scheme's default port; the fragment and
   // query are not part of the base string URI.
   return `${u.protocol}//${u.host}${u.pathname || '/'}`
@@ -54,18 +54,19 @@ export function normalizedParameters(pairs: ParamPairs): string {
 
 /** Query pairs decoded with the form rules (`+` is a space), as RFC 5849 section 3.4.1.3.1 says. */
 export function queryPairs(url: string | URL): Array<[string, string]> {
-  return [...new URL(url).searchParams]
+  return [...(typeof url === 'string' ? new URL(url) : url).searchParams]
 }
 
 export function signatureBaseString(request: SignableRequest, oauthParams: Record<string, string>): string {
+  const url = typeof request.url === 'string' ? new URL(request.url) : request.url // parsed once per signature
   const pairs: Array<readonly [string, string]> = [
-    ...queryPairs(request.url),
+    ...queryPairs(url),
     ...(request.form ?? []),
     ...Object.entries(oauthParams).filter(([name]) => name !== 'oauth_signature' && name !== 'realm'),
   ]
   return [
     request.method.toUpperCase(),
-    percentEncode(baseStringUri(request.url)),
+    percentEncode(baseStringUri(url)),
     percentEncode(normalizedParameters(pairs)),
   ].join('&')
 }
@@ -81,7 +82,8 @@ class RfcOAuth extends OAuth {
   }
 
   override getNonce(): string {
-    return this.options.nonce?.() ?? randomBytes(16).toString('hex')
+    // 122 random bits; randomUUID draws from a cached entropy pool, cheaper than randomBytes per call.
+    return this.options.nonce?.() ?? randomUUID().replaceAll('-', '')
   }
 
   override getTimeStamp(): number {
@@ -91,7 +93,7 @@ class RfcOAuth extends OAuth {
   override getBaseString(request: OAuth.RequestOptions, oauthData: OAuth.Authorization): string {
     // `data` carries our own pairs: the form body plus the extra oauth_* parameters of the dance.
     const extra = request.data as unknown as ParamPairs
-    return signatureBaseString({ method: request.method, url: request.url, form: extra }, oauthData as unknown as Record<string, string>)
+    return signatureBaseString({ method: request.method, url: request.url as unknown as URL, form: extra }, oauthData as unknown as Record<string, string>)
   }
 }
 
@@ -110,10 +112,11 @@ export class OAuthSigner {
    * sent in the header with the rest, which is where JIRA expects them.
    */
   sign(request: SignableRequest, token?: string, extraOAuth: Record<string, string> = {}): Record<string, string> {
-    const url = new URL(request.url).href
+    // Parsed once here; the library hands it untouched to getBaseString, the only place that reads it.
+    const url = typeof request.url === 'string' ? new URL(request.url) : request.url
     const signed: ParamPairs = [...(request.form ?? []), ...Object.entries(extraOAuth)]
     const params = this.oauth.authorize(
-      { method: request.method.toUpperCase(), url, data: signed as never },
+      { method: request.method.toUpperCase(), url: url as unknown as string, data: signed as never },
       token === undefined ? undefined : { key: token, secret: '' },
     ) as unknown as Record<string, string>
     return { ...params, ...extraOAuth }
