@@ -1,32 +1,16 @@
 // Every bad input of the first slice gets a clear GraphQL error with a code, and no stray JIRA call.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
-import type { RunningGateway } from '../src/server.ts'
-import { authorize, bearer, gql, makeKeyPair, restCalls, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { describe, expect, it } from 'vitest'
+import { authorize, bearer, gql, makeKeyPair, restCalls, startTestGateway, tempDir, useSandboxAndGateway } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-let sandbox: Sandbox
-let gateway: RunningGateway
-const tmp = tempDir()
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox(keys)
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir, env: { PUBLIC_URL: 'https://gateway.example.com', CALLBACK_URL_ALLOWLIST: 'https://app.example.com/auth' } })
-})
-
-afterAll(async () => {
-  await gateway?.close()
-  await sandbox?.close()
-  tmp.remove()
-})
+const jira = useSandboxAndGateway({ env: { PUBLIC_URL: 'https://gateway.example.com', CALLBACK_URL_ALLOWLIST: 'https://app.example.com/auth' } })
 
 const start = async (callbackUrl = 'oob') => {
-  const result = await gql(gateway.url, 'mutation($c: String) { startAuthorization(callbackUrl: $c) { requestToken callbackUrl } }', { c: callbackUrl })
+  const result = await gql(jira.gateway.url, 'mutation($c: String) { startAuthorization(callbackUrl: $c) { requestToken callbackUrl } }', { c: callbackUrl })
   expect(result.errors).toBeUndefined()
   return result.data!.startAuthorization as { requestToken: string; callbackUrl: string }
 }
 const complete = (requestToken: string, verifier: string) =>
-  gql(gateway.url, 'mutation($t: String!, $v: String!) { completeAuthorization(requestToken: $t, verifier: $v) { sessionToken viewer { name } } }', { t: requestToken, v: verifier })
+  gql(jira.gateway.url, 'mutation($t: String!, $v: String!) { completeAuthorization(requestToken: $t, verifier: $v) { sessionToken viewer { name } } }', { t: requestToken, v: verifier })
 
 function expectError(result: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }, code: string, message: RegExp) {
   expect(result.errors, JSON.stringify(result)).toHaveLength(1)
@@ -37,40 +21,40 @@ function expectError(result: { data?: unknown; errors?: Array<{ message: string;
 
 describe('issue(key:)', () => {
   it.each(['JJ2', 'JJ-', '-2', 'JJ-2; DROP', 'JJ-0', '', ' ', 'JJ-2)', 'key in (JJ-1)', 'ü-1', 'A'.repeat(300) + '-1'])('refuses %j as BAD_USER_INPUT without calling JIRA', async (key) => {
-    const token = await authorize(gateway, sandbox, 'alana')
-    sandbox.resetCalls()
-    const result = await gql(gateway.url, 'query($k: String!) { issue(key: $k) { key } }', { k: key }, bearer(token))
+    const token = await authorize(jira.gateway, jira.sandbox, 'alana')
+    jira.sandbox.resetCalls()
+    const result = await gql(jira.gateway.url, 'query($k: String!) { issue(key: $k) { key } }', { k: key }, bearer(token))
     expectError(result, 'BAD_USER_INPUT', /is not an issue key/)
-    expect(restCalls(sandbox)).toEqual([])
+    expect(restCalls(jira.sandbox)).toEqual([])
   })
 
   it('is null for a key that does not exist', async () => {
-    const token = await authorize(gateway, sandbox, 'alana')
-    expect(await gql(gateway.url, '{ issue(key: "JJ-999") { key } }', {}, bearer(token))).toEqual({ data: { issue: null } })
+    const token = await authorize(jira.gateway, jira.sandbox, 'alana')
+    expect(await gql(jira.gateway.url, '{ issue(key: "JJ-999") { key } }', {}, bearer(token))).toEqual({ data: { issue: null } })
   })
 })
 
 describe('without a usable session', () => {
   it('is UNAUTHENTICATED and says how to authorize, with no JIRA call', async () => {
-    sandbox.resetCalls()
-    const none = await gql(gateway.url, '{ issue(key: "JJ-2") { key } }')
+    jira.sandbox.resetCalls()
+    const none = await gql(jira.gateway.url, '{ issue(key: "JJ-2") { key } }')
     expectError(none, 'UNAUTHENTICATED', /carries no session.*startAuthorization.*completeAuthorization.*Bearer/)
-    const unknown = await gql(gateway.url, '{ issue(key: "JJ-2") { key } }', {}, bearer('jgw_' + 'x'.repeat(43)))
+    const unknown = await gql(jira.gateway.url, '{ issue(key: "JJ-2") { key } }', {}, bearer('jgw_' + 'x'.repeat(43)))
     expectError(unknown, 'UNAUTHENTICATED', /unknown or has expired.*startAuthorization/)
-    const garbage = await gql(gateway.url, '{ issue(key: "JJ-2") { key } }', {}, { authorization: 'Basic YWRtaW46YWRtaW4=' })
+    const garbage = await gql(jira.gateway.url, '{ issue(key: "JJ-2") { key } }', {}, { authorization: 'Basic YWRtaW46YWRtaW4=' })
     expectError(garbage, 'UNAUTHENTICATED', /startAuthorization/)
-    expect(restCalls(sandbox)).toEqual([])
+    expect(restCalls(jira.sandbox)).toEqual([])
   })
 
   it('signOut without a session is UNAUTHENTICATED', async () => {
-    expectError(await gql(gateway.url, 'mutation { signOut }'), 'UNAUTHENTICATED', /no session/)
+    expectError(await gql(jira.gateway.url, 'mutation { signOut }'), 'UNAUTHENTICATED', /no session/)
   })
 })
 
 describe('completeAuthorization', () => {
   it('refuses a wrong verifier, and the request token stays usable (as in JIRA)', async () => {
     const { requestToken } = await start()
-    const { verifier } = sandbox.approve(requestToken, 'alana')
+    const { verifier } = jira.sandbox.approve(requestToken, 'alana')
     const wrong = verifier === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA'
     expectError(await complete(requestToken, wrong), 'BAD_USER_INPUT', /rejected the verifier.*stays usable/)
     const right = await complete(requestToken, verifier)
@@ -84,35 +68,35 @@ describe('completeAuthorization', () => {
 
   it('refuses a request token that was already used', async () => {
     const { requestToken } = await start()
-    const { verifier } = sandbox.approve(requestToken, 'alana')
+    const { verifier } = jira.sandbox.approve(requestToken, 'alana')
     expect((await complete(requestToken, verifier)).errors).toBeUndefined()
     expectError(await complete(requestToken, verifier), 'BAD_USER_INPUT', /already used/)
   })
 
   it('refuses an expired request token', async () => {
     const { requestToken } = await start()
-    const { verifier } = sandbox.approve(requestToken, 'alana')
-    await gateway.prisma.requestToken.update({ where: { token: requestToken }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    const { verifier } = jira.sandbox.approve(requestToken, 'alana')
+    await jira.gateway.prisma.requestToken.update({ where: { token: requestToken }, data: { expiresAt: new Date(Date.now() - 1000) } })
     expectError(await complete(requestToken, verifier), 'BAD_USER_INPUT', /expired.*startAuthorization/)
   })
 
   it('refuses a token that was not approved yet, and it stays usable', async () => {
     const { requestToken } = await start()
     expectError(await complete(requestToken, 'abcdef'), 'BAD_USER_INPUT', /not been approved/)
-    const { verifier } = sandbox.approve(requestToken, 'william')
+    const { verifier } = jira.sandbox.approve(requestToken, 'william')
     expect((await complete(requestToken, verifier)).data!.completeAuthorization.viewer).toEqual({ name: 'william' })
   })
 
   it('refuses malformed arguments before JIRA sees them', async () => {
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     expectError(await complete('bad token!', 'abcdef'), 'BAD_USER_INPUT', /requestToken is malformed/)
     expectError(await complete('abc', 'a b"c'), 'BAD_USER_INPUT', /verifier is malformed/)
-    expect(sandbox.calls).toEqual([])
+    expect(jira.sandbox.calls).toEqual([])
   })
 
   it('lets exactly one of many concurrent completions win', async () => {
     const { requestToken } = await start()
-    const { verifier } = sandbox.approve(requestToken, 'alana')
+    const { verifier } = jira.sandbox.approve(requestToken, 'alana')
     const results = await Promise.all(Array.from({ length: 8 }, () => complete(requestToken, verifier)))
     const winners = results.filter((result) => !result.errors)
     expect(winners).toHaveLength(1)
@@ -127,14 +111,14 @@ describe('startAuthorization(callbackUrl:)', () => {
     ['https://app.example.com/authx', /must lie under/],
     ['https://app.example.com/other', /must lie under/],
     ['javascript:alert(1)', /http\(s\) URL/],
-    ['https://user:pw@gateway.example.com/cb', /without credentials/],
+    ['https://user:pw@jira.gateway.example.com/cb', /without credentials/],
     ['https://gateway.example.com/cb#frag', /fragment/],
     ['not a url', /absolute http\(s\) URL/],
-  ])('refuses %s: the gateway is no open redirect', async (callbackUrl, message) => {
-    sandbox.resetCalls()
-    const result = await gql(gateway.url, 'mutation($c: String) { startAuthorization(callbackUrl: $c) { requestToken } }', { c: callbackUrl })
+  ])('refuses %s: the jira.gateway is no open redirect', async (callbackUrl, message) => {
+    jira.sandbox.resetCalls()
+    const result = await gql(jira.gateway.url, 'mutation($c: String) { startAuthorization(callbackUrl: $c) { requestToken } }', { c: callbackUrl })
     expectError(result, 'BAD_USER_INPUT', message)
-    expect(sandbox.calls).toEqual([])
+    expect(jira.sandbox.calls).toEqual([])
   })
 
   it.each([
@@ -146,7 +130,7 @@ describe('startAuthorization(callbackUrl:)', () => {
   })
 
   it("defaults to the gateway's own callback under PUBLIC_URL", async () => {
-    const result = await gql(gateway.url, 'mutation { startAuthorization { callbackUrl } }')
+    const result = await gql(jira.gateway.url, 'mutation { startAuthorization { callbackUrl } }')
     expect(result.data).toEqual({ startAuthorization: { callbackUrl: 'https://gateway.example.com/oauth/callback' } })
   })
 })
@@ -154,7 +138,7 @@ describe('startAuthorization(callbackUrl:)', () => {
 describe('JIRA refusing the consumer', () => {
   it('names oauth_problem and what to check when the consumer key is unknown', async () => {
     const tmp2 = tempDir()
-    const other = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp2.dir, env: { JIRA_CONSUMER_KEY: 'NotLinked' } })
+    const other = await startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys: jira.keys, dbDir: tmp2.dir, env: { JIRA_CONSUMER_KEY: 'NotLinked' } })
     try {
       const result = await gql(other.url, 'mutation { startAuthorization { requestToken } }')
       expectError(result, 'OAUTH_PROBLEM', /oauth_problem=consumer_key_unknown.*JIRA_CONSUMER_KEY.*Application Link/)
@@ -166,7 +150,7 @@ describe('JIRA refusing the consumer', () => {
 
   it('names signature_invalid and the key pair when the private key does not match', async () => {
     const tmp2 = tempDir()
-    const other = await startTestGateway({ jiraBaseUrl: sandbox.url, keys: makeKeyPair(), dbDir: tmp2.dir })
+    const other = await startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys: makeKeyPair(), dbDir: tmp2.dir })
     try {
       const result = await gql(other.url, 'mutation { startAuthorization { requestToken } }')
       expectError(result, 'OAUTH_PROBLEM', /oauth_problem=signature_invalid.*public key in the Application Link/)
@@ -180,16 +164,16 @@ describe('JIRA refusing the consumer', () => {
 
 describe('a token JIRA revokes', () => {
   it('answers UNAUTHENTICATED, marks the authorization revoked and makes no further JIRA call with it', async () => {
-    const token = await authorize(gateway, sandbox, 'william')
-    const auth = await gateway.prisma.authorization.findFirstOrThrow({ where: { jiraUsername: 'william' } })
-    sandbox.revokeAccessToken(auth.accessToken)
-    const first = await gql(gateway.url, '{ issue(key: "JJ-2") { key } }', {}, bearer(token))
+    const token = await authorize(jira.gateway, jira.sandbox, 'william')
+    const auth = await jira.gateway.prisma.authorization.findFirstOrThrow({ where: { jiraUsername: 'william' } })
+    jira.sandbox.revokeAccessToken(auth.accessToken)
+    const first = await gql(jira.gateway.url, '{ issue(key: "JJ-2") { key } }', {}, bearer(token))
     expectError(first, 'UNAUTHENTICATED', /token_rejected.*revoked/)
-    expect((await gateway.prisma.authorization.findUniqueOrThrow({ where: { id: auth.id } })).revokedAt).toBeInstanceOf(Date)
-    sandbox.resetCalls()
-    const second = await gql(gateway.url, '{ issue(key: "JJ-2") { key } viewer { name } }', {}, bearer(token))
+    expect((await jira.gateway.prisma.authorization.findUniqueOrThrow({ where: { id: auth.id } })).revokedAt).toBeInstanceOf(Date)
+    jira.sandbox.resetCalls()
+    const second = await gql(jira.gateway.url, '{ issue(key: "JJ-2") { key } viewer { name } }', {}, bearer(token))
     expect(second.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED')
     expect(second.data).toEqual({ issue: null, viewer: null })
-    expect(sandbox.calls).toEqual([])
+    expect(jira.sandbox.calls).toEqual([])
   })
 })

@@ -1,26 +1,8 @@
-// The whole dance, both ways, against the sandbox JIRA over real HTTP, then issue(key) as that person.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
-import type { RunningGateway } from '../src/server.ts'
-import { authorize, bearer, gql, makeKeyPair, restCalls, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+// The whole dance, both ways, against the jira.sandbox JIRA over real HTTP, then issue(key) as that person.
+import { describe, expect, it } from 'vitest'
+import { authorize, bearer, gql, restCalls, useSandboxAndGateway } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-let sandbox: Sandbox
-let gateway: RunningGateway
-const tmp = tempDir()
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox(keys)
-  // PUBLIC_URL is set after the port is known: the default callback is the gateway's own.
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir })
-  gateway.config.publicUrl = gateway.url
-})
-
-afterAll(async () => {
-  await gateway?.close()
-  await sandbox?.close()
-  tmp.remove()
-})
+const jira = useSandboxAndGateway({ ownCallback: true })
 
 const ISSUE_QUERY = `query($key: String!) {
   issue(key: $key) {
@@ -38,19 +20,19 @@ const ISSUE_QUERY = `query($key: String!) {
 
 describe('out of band (callbackUrl: "oob")', () => {
   it('gives a session that reads JJ-2 as the tutorial shows it, from one signed REST call', async () => {
-    const started = await gql(gateway.url, 'mutation { startAuthorization(callbackUrl: "oob") { authorizeUrl requestToken callbackUrl expiresAt } }')
+    const started = await gql(jira.gateway.url, 'mutation { startAuthorization(callbackUrl: "oob") { authorizeUrl requestToken callbackUrl expiresAt } }')
     expect(started.errors).toBeUndefined()
     const start = started.data!.startAuthorization
     expect(start.callbackUrl).toBe('oob')
-    expect(start.authorizeUrl).toBe(`${sandbox.url}/plugins/servlet/oauth/authorize?oauth_token=${start.requestToken}`)
+    expect(start.authorizeUrl).toBe(`${jira.sandbox.url}/plugins/servlet/oauth/authorize?oauth_token=${start.requestToken}`)
     const lifetime = Date.parse(start.expiresAt) - Date.now()
     expect(lifetime).toBeGreaterThan(9 * 60_000)
     expect(lifetime).toBeLessThanOrEqual(10 * 60_000)
 
-    const { verifier } = sandbox.approve(start.requestToken, 'alana')
+    const { verifier } = jira.sandbox.approve(start.requestToken, 'alana')
     expect(verifier).toMatch(/^[A-Za-z0-9]{6}$/)
     const completed = await gql(
-      gateway.url,
+      jira.gateway.url,
       'mutation($t: String!, $v: String!) { completeAuthorization(requestToken: $t, verifier: $v) { sessionToken viewer { name displayName } } }',
       { t: start.requestToken, v: verifier },
     )
@@ -59,13 +41,13 @@ describe('out of band (callbackUrl: "oob")', () => {
     expect(sessionToken).toMatch(/^jgw_[A-Za-z0-9_-]{43}$/)
     expect(viewer).toEqual({ name: 'alana', displayName: 'Alana Example' })
 
-    sandbox.resetCalls()
-    const result = await gql(gateway.url, ISSUE_QUERY, { key: 'JJ-2' }, bearer(sessionToken))
+    jira.sandbox.resetCalls()
+    const result = await gql(jira.gateway.url, ISSUE_QUERY, { key: 'JJ-2' }, bearer(sessionToken))
     expect(result.errors).toBeUndefined()
     expect(result.data!.issue).toMatchObject({
       jiraId: '10300',
       key: 'JJ-2',
-      url: `${sandbox.url}/browse/JJ-2`,
+      url: `${jira.sandbox.url}/browse/JJ-2`,
       summary: 'JIRA Junior logo is not pink enough',
       description: "The logo is currently a light cerise. I'd like to see it with a deep pink color.",
       labels: [],
@@ -87,7 +69,7 @@ describe('out of band (callbackUrl: "oob")', () => {
         },
       ],
     })
-    const calls = restCalls(sandbox)
+    const calls = restCalls(jira.sandbox)
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ method: 'GET', path: '/rest/api/2/issue/JJ-2', status: 200, user: 'alana' })
     expect(calls[0]!.query.fields!.split(',').sort()).toEqual(
@@ -96,34 +78,34 @@ describe('out of band (callbackUrl: "oob")', () => {
   })
 
   it('asks JIRA only for the fields the query selects', async () => {
-    const token = await authorize(gateway, sandbox, 'alana')
-    sandbox.resetCalls()
-    const result = await gql(gateway.url, '{ issue(key: "jj-2") { key summary } }', {}, bearer(token))
+    const token = await authorize(jira.gateway, jira.sandbox, 'alana')
+    jira.sandbox.resetCalls()
+    const result = await gql(jira.gateway.url, '{ issue(key: "jj-2") { key summary } }', {}, bearer(token))
     expect(result.data).toEqual({ issue: { key: 'JJ-2', summary: 'JIRA Junior logo is not pink enough' } })
-    expect(restCalls(sandbox).map((call) => call.query.fields)).toEqual(['summary'])
+    expect(restCalls(jira.sandbox).map((call) => call.query.fields)).toEqual(['summary'])
   })
 
   it('answers viewer from /myself, and null without a session', async () => {
-    const token = await authorize(gateway, sandbox, 'admin')
-    const me = await gql(gateway.url, '{ viewer { key name displayName emailAddress } }', {}, bearer(token))
+    const token = await authorize(jira.gateway, jira.sandbox, 'admin')
+    const me = await gql(jira.gateway.url, '{ viewer { key name displayName emailAddress } }', {}, bearer(token))
     expect(me.data!.viewer).toMatchObject({ name: 'admin', displayName: 'Administrator' })
-    const anonymous = await gql(gateway.url, '{ viewer { name } }')
+    const anonymous = await gql(jira.gateway.url, '{ viewer { name } }')
     expect(anonymous).toEqual({ data: { viewer: null } })
   })
 
   it("keeps one person's session to their own token: an issue only admin may see is null for alana", async () => {
-    const alana = await authorize(gateway, sandbox, 'alana')
-    const admin = await authorize(gateway, sandbox, 'admin')
-    const forAlana = await gql(gateway.url, '{ issue(key: "SEC-1") { key } viewer { name } }', {}, bearer(alana))
-    const forAdmin = await gql(gateway.url, '{ issue(key: "SEC-1") { key } viewer { name } }', {}, bearer(admin))
+    const alana = await authorize(jira.gateway, jira.sandbox, 'alana')
+    const admin = await authorize(jira.gateway, jira.sandbox, 'admin')
+    const forAlana = await gql(jira.gateway.url, '{ issue(key: "SEC-1") { key } viewer { name } }', {}, bearer(alana))
+    const forAdmin = await gql(jira.gateway.url, '{ issue(key: "SEC-1") { key } viewer { name } }', {}, bearer(admin))
     expect(forAlana.data).toEqual({ issue: null, viewer: { name: 'alana' } })
     expect(forAdmin.data).toEqual({ issue: { key: 'SEC-1' }, viewer: { name: 'admin' } })
   })
 
   it('signOut ends the session', async () => {
-    const token = await authorize(gateway, sandbox, 'william')
-    expect((await gql(gateway.url, 'mutation { signOut }', {}, bearer(token))).data).toEqual({ signOut: true })
-    const after = await gql(gateway.url, '{ issue(key: "JJ-2") { key } }', {}, bearer(token))
+    const token = await authorize(jira.gateway, jira.sandbox, 'william')
+    expect((await gql(jira.gateway.url, 'mutation { signOut }', {}, bearer(token))).data).toEqual({ signOut: true })
+    const after = await gql(jira.gateway.url, '{ issue(key: "JJ-2") { key } }', {}, bearer(token))
     expect(after.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED')
   })
 })
@@ -145,15 +127,15 @@ class Browser {
   }
   async fetch(url: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers)
-    if (this.cookies.size && new URL(url).origin === new URL(gateway.url).origin) headers.set('cookie', this.header())
+    if (this.cookies.size && new URL(url).origin === new URL(jira.gateway.url).origin) headers.set('cookie', this.header())
     const response = await fetch(url, { ...init, headers, redirect: 'manual' })
-    if (new URL(url).origin === new URL(gateway.url).origin) this.store(response)
+    if (new URL(url).origin === new URL(jira.gateway.url).origin) this.store(response)
     return response
   }
   graphql(query: string, extra: Record<string, string> = {}) {
-    return this.fetch(`${gateway.url}/graphql`, {
+    return this.fetch(`${jira.gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', origin: gateway.url, ...extra },
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', origin: jira.gateway.url, ...extra },
       body: JSON.stringify({ query }),
     })
   }
@@ -177,11 +159,11 @@ describe("callback to the gateway's own /oauth/callback", () => {
   it('signs the browser that started the dance in with an HttpOnly cookie, and GraphiQL-style requests then act as that user', async () => {
     const browser = new Browser()
     const started = await (await browser.graphql('mutation { startAuthorization { authorizeUrl callbackUrl } }')).json()
-    expect(started.data.startAuthorization.callbackUrl).toBe(`${gateway.url}/oauth/callback`)
+    expect(started.data.startAuthorization.callbackUrl).toBe(`${jira.gateway.url}/oauth/callback`)
     expect(browser.cookies.has('jgw_pending')).toBe(true)
 
     const location = await approveInBrowser(browser, started.data.startAuthorization.authorizeUrl, 'alana')
-    expect(location.startsWith(`${gateway.url}/oauth/callback?oauth_token=`)).toBe(true)
+    expect(location.startsWith(`${jira.gateway.url}/oauth/callback?oauth_token=`)).toBe(true)
     const callback = await browser.fetch(location)
     const page = await callback.text()
     expect(callback.status).toBe(200)
@@ -198,10 +180,10 @@ describe("callback to the gateway's own /oauth/callback", () => {
     // CSRF: the cookie is ignored on requests another site could forge.
     const crossSite = await (await browser.graphql('{ viewer { name } }', { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' })).json()
     expect(crossSite.data).toEqual({ viewer: null })
-    const getQuery = await (await browser.fetch(`${gateway.url}/graphql?query=${encodeURIComponent('{ viewer { name } }')}`, { headers: { accept: 'application/json' } })).json()
+    const getQuery = await (await browser.fetch(`${jira.gateway.url}/graphql?query=${encodeURIComponent('{ viewer { name } }')}`, { headers: { accept: 'application/json' } })).json()
     expect(getQuery.data).toEqual({ viewer: null })
     const formPost = await (
-      await browser.fetch(`${gateway.url}/graphql`, {
+      await browser.fetch(`${jira.gateway.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: new URLSearchParams({ query: '{ viewer { name } }' }).toString(),
@@ -221,7 +203,7 @@ describe("callback to the gateway's own /oauth/callback", () => {
     expect(page).toContain(new URL(location).searchParams.get('oauth_verifier')!)
     expect(other.cookies.has('jgw_session')).toBe(false)
     // The person who started it finishes with the mutation.
-    const completed = await gql(gateway.url, `mutation { completeAuthorization(requestToken: "${started.data.startAuthorization.requestToken}", verifier: "${new URL(location).searchParams.get('oauth_verifier')}") { viewer { name } } }`)
+    const completed = await gql(jira.gateway.url, `mutation { completeAuthorization(requestToken: "${started.data.startAuthorization.requestToken}", verifier: "${new URL(location).searchParams.get('oauth_verifier')}") { viewer { name } } }`)
     expect(completed.data).toEqual({ completeAuthorization: { viewer: { name: 'admin' } } })
   })
 

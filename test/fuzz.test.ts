@@ -1,26 +1,14 @@
-// Property-based fuzzing of GraphQL inputs: odd, huge and hostile strings never crash the gateway,
+// Property-based fuzzing of GraphQL inputs: odd, huge and hostile strings never crash the jira.gateway,
 // never give a 500, and every error carries a code that is not INTERNAL_SERVER_ERROR.
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
-import type { RunningGateway } from '../src/server.ts'
-import { authorize, makeKeyPair, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { authorize, useSandboxAndGateway } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-const tmp = tempDir()
-let sandbox: Sandbox
-let gateway: RunningGateway
+const jira = useSandboxAndGateway({ env: { PUBLIC_URL: 'https://gw.example.com' } })
 let token: string
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox(keys)
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir, env: { PUBLIC_URL: 'https://gw.example.com' } })
-  token = await authorize(gateway, sandbox, 'admin')
-})
-afterAll(async () => {
-  await gateway?.close()
-  await sandbox?.close()
-  tmp.remove()
+  token = await authorize(jira.gateway, jira.sandbox, 'admin')
 })
 
 /** Strings people and attackers send: any unicode, control characters, encodings, huge ones, and near-misses of valid input. */
@@ -47,7 +35,7 @@ describe.each(Object.entries(OPERATIONS))('%s', (_name, query) => {
   it('answers every input with a coded error or data, never a 500', async () => {
     await fc.assert(
       fc.asyncProperty(hostile, async (input) => {
-        const response = await fetch(`${gateway.url}/graphql`, {
+        const response = await fetch(`${jira.gateway.url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query, variables: { s: input } }),
@@ -65,5 +53,5 @@ describe.each(Object.entries(OPERATIONS))('%s', (_name, query) => {
 })
 
 it('is still healthy afterwards', async () => {
-  expect((await fetch(`${gateway.url}/readyz`)).status).toBe(200)
+  expect((await fetch(`${jira.gateway.url}/readyz`)).status).toBe(200)
 })

@@ -1,32 +1,20 @@
 // Issues as a graph: search paging, batching, field push-down, nested issues, custom fields, projects and users.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
-import type { RunningGateway } from '../src/server.ts'
-import { authorize, bearer, gql, makeKeyPair, restCalls, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { authorize, bearer, gql, restCalls, useSandboxAndGateway } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-const tmp = tempDir()
-let sandbox: Sandbox
-let gateway: RunningGateway
-let admin: string
-let alana: string
 const BULK = 2500
 const CAP = 40
+// JIRA caps maxResults below what the gateway asks for, as real servers do.
+const jira = useSandboxAndGateway({ sandbox: { bulkIssues: BULK, maxResultsCap: CAP } })
+let admin: string
+let alana: string
 
 beforeAll(async () => {
-  // JIRA caps maxResults below what the gateway asks for, as real servers do.
-  sandbox = await startTestSandbox(keys, { bulkIssues: BULK, maxResultsCap: CAP })
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir })
-  admin = await authorize(gateway, sandbox, 'admin')
-  alana = await authorize(gateway, sandbox, 'alana')
-})
-afterAll(async () => {
-  await gateway?.close()
-  await sandbox?.close()
-  tmp.remove()
+  admin = await authorize(jira.gateway, jira.sandbox, 'admin')
+  alana = await authorize(jira.gateway, jira.sandbox, 'alana')
 })
 
-const as = (token: string, query: string, variables: Record<string, unknown> = {}) => gql(gateway.url, query, variables, bearer(token))
+const as = (token: string, query: string, variables: Record<string, unknown> = {}) => gql(jira.gateway.url, query, variables, bearer(token))
 
 describe('search', () => {
   const PAGE = `query($jql: String!, $after: String) {
@@ -37,7 +25,7 @@ describe('search', () => {
     const seen: string[] = []
     let after: string | null = null
     let pages = 0
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     for (;;) {
       const result = await as(admin, PAGE, { jql: 'project = BULK ORDER BY key ASC', after })
       expect(result.errors).toBeUndefined()
@@ -57,33 +45,33 @@ describe('search', () => {
     expect(seen[0]).toBe('BULK-1')
     expect(seen.at(-1)).toBe(`BULK-${BULK}`)
     // Each page of 100 takes ceil(100 / CAP) JIRA calls, each asking only for what is left.
-    const calls = restCalls(sandbox)
+    const calls = restCalls(jira.sandbox)
     expect(calls).toHaveLength(pages * Math.ceil(100 / CAP))
     expect(calls.slice(0, 3).map((call) => Number(call.query.maxResults))).toEqual([100, 60, 20])
   })
 
   it('asks JIRA for nothing but summary when only summary is selected', async () => {
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const result = await as(admin, '{ search(jql: "project = JJ", first: 5) { edges { node { key summary } } } }')
     expect(result.errors).toBeUndefined()
-    expect(restCalls(sandbox).map((call) => call.query.fields)).toEqual(['summary'])
+    expect(restCalls(jira.sandbox).map((call) => call.query.fields)).toEqual(['summary'])
   })
 
   it('carries JQL with unicode, quotes, &, =, +, % and # to JIRA intact', async () => {
     const jql = 'summary ~ "Ünïcode ☃" OR summary ~ "a & b = c + d % e # f" OR summary ~ "\\"quoted\\""'
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const result = await as(admin, '{ search(jql: $jql, first: 10) { totalCount edges { node { key summary } } } }'.replace('$jql', JSON.stringify(jql)))
     expect(result.errors).toBeUndefined()
-    expect(restCalls(sandbox)[0]!.query.jql).toBe(jql)
+    expect(restCalls(jira.sandbox)[0]!.query.jql).toBe(jql)
     expect(result.data!.search.totalCount).toBeGreaterThanOrEqual(1)
   })
 
   it('sends a long JQL by POST', async () => {
     const keysList = Array.from({ length: 400 }, (_, i) => `BULK-${i + 1}`).join(', ')
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const result = await as(admin, 'query($jql: String!) { search(jql: $jql, first: 3) { totalCount } }', { jql: `key in (${keysList})` })
     expect(result.data).toEqual({ search: { totalCount: 400 } })
-    const [call] = restCalls(sandbox)
+    const [call] = restCalls(jira.sandbox)
     expect(call!.method).toBe('POST')
     expect((call!.body as { jql: string }).jql).toBe(`key in (${keysList})`)
   })
@@ -95,11 +83,11 @@ describe('search', () => {
   })
 
   it.each([[0], [101], [-1]])('refuses first: %i before calling JIRA', async (first) => {
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const result = await as(admin, 'query($f: Int) { search(jql: "project = JJ", first: $f) { totalCount } }', { f: first })
     expect(result.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT')
     expect(result.errors![0]!.message).toMatch(/first must be between 1 and 100/)
-    expect(restCalls(sandbox)).toEqual([])
+    expect(restCalls(jira.sandbox)).toEqual([])
   })
 
   it('refuses a cursor that is not one of its own', async () => {
@@ -111,11 +99,11 @@ describe('search', () => {
 describe('batching', () => {
   it('turns 50 aliased issue lookups into exactly one JIRA search with the union of their fields', async () => {
     const aliases = Array.from({ length: 50 }, (_, i) => `i${i}: issue(key: "BULK-${i + 1}") { key ${i % 2 ? 'summary' : 'status { name }'} }`).join('\n')
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const result = await as(admin, `{ ${aliases} }`)
     expect(result.errors).toBeUndefined()
     expect(Object.values(result.data!).map((issue: any) => issue.key)).toEqual(Array.from({ length: 50 }, (_, i) => `BULK-${i + 1}`))
-    const calls = restCalls(sandbox)
+    const calls = restCalls(jira.sandbox)
     expect(calls).toHaveLength(Math.ceil(50 / CAP))
     expect(calls.every((call) => call.path === '/rest/api/2/search')).toBe(true)
     expect(calls[0]!.query.fields).toBe('status,summary')
@@ -131,15 +119,15 @@ describe('batching', () => {
     const withSubtasks = found.data!.search.edges.map((edge: any) => edge.node).filter((node: any) => node.subtasks.length > 0)
     expect(withSubtasks.length).toBeGreaterThan(0)
 
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const stubOnly = await as(admin, '{ search(jql: "project = JJ", first: 50) { edges { node { key subtasks { key summary status { name } } parent { key summary } } } } }')
     expect(stubOnly.errors).toBeUndefined()
-    expect(restCalls(sandbox)).toHaveLength(1)
+    expect(restCalls(jira.sandbox)).toHaveLength(1)
 
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const deeper = await as(admin, '{ search(jql: "project = JJ", first: 50) { edges { node { key subtasks { key description assignee { name } } links { relation issue { key created } } } } } }')
     expect(deeper.errors).toBeUndefined()
-    const calls = restCalls(sandbox)
+    const calls = restCalls(jira.sandbox)
     expect(calls).toHaveLength(2) // the page, then one batch for every nested issue
     expect(calls[1]!.path).toBe('/rest/api/2/search')
   })
@@ -166,7 +154,7 @@ describe('the issue model', () => {
     some((node) => node.links.some((link: any) => link.relation === 'is blocked by' && link.direction === 'INWARD'))
     some((node) => node.components.length > 0)
     some((node) => node.fixVersions.length > 0)
-    some((node) => node.attachments.length > 0 && node.attachments[0].url.startsWith(sandbox.url))
+    some((node) => node.attachments.length > 0 && node.attachments[0].url.startsWith(jira.sandbox.url))
     some((node) => node.timeTracking?.originalEstimate)
     some((node) => node.resolution?.name && node.resolutionDate)
     some((node) => /^\d{4}-\d{2}-\d{2}$/.test(node.dueDate ?? ''))
@@ -178,14 +166,14 @@ describe('the issue model', () => {
 
 describe('custom fields', () => {
   it('maps names to ids through /field, fetched once per person and cached across requests', async () => {
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const first = await as(alana, '{ issue(key: "JJ-2") { points: customField(name: "story points") { id name value } } }')
     expect(first.data).toEqual({ issue: { points: { id: 'customfield_10006', name: 'Story Points', value: '10' } } })
     const second = await as(alana, '{ issue(key: "JJ-2") { byId: customField(id: "customfield_10006") { value } all: customFields { id } } }')
     expect(second.errors).toBeUndefined()
     expect(second.data!.issue.byId).toEqual({ value: '10' })
     expect(second.data!.issue.all.map((f: any) => f.id)).toContain('customfield_10006')
-    const calls = restCalls(sandbox)
+    const calls = restCalls(jira.sandbox)
     expect(calls.filter((call) => call.path === '/rest/api/2/field')).toHaveLength(1)
     // Push-down: the one custom field asked for by name is the only field fetched.
     expect(calls.find((call) => call.path === '/rest/api/2/issue/JJ-2')!.query.fields).toBe('customfield_10006')

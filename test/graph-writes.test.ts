@@ -1,29 +1,17 @@
 // Writes as the user, within JIRA's permissions, and the rest(path) pass-through with its refusals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
-import type { RunningGateway } from '../src/server.ts'
-import { authorize, bearer, gql, makeKeyPair, restCalls, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { authorize, bearer, gql, restCalls, useSandboxAndGateway } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-const tmp = tempDir()
-let sandbox: Sandbox
-let gateway: RunningGateway
+const jira = useSandboxAndGateway({ sandbox: { contextPath: '/jira' } })
 let admin: string
 let william: string
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox(keys, { contextPath: '/jira' })
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir })
-  admin = await authorize(gateway, sandbox, 'admin')
-  william = await authorize(gateway, sandbox, 'william')
-})
-afterAll(async () => {
-  await gateway?.close()
-  await sandbox?.close()
-  tmp.remove()
+  admin = await authorize(jira.gateway, jira.sandbox, 'admin')
+  william = await authorize(jira.gateway, jira.sandbox, 'william')
 })
 
-const as = (token: string, query: string, variables: Record<string, unknown> = {}) => gql(gateway.url, query, variables, bearer(token))
+const as = (token: string, query: string, variables: Record<string, unknown> = {}) => gql(jira.gateway.url, query, variables, bearer(token))
 const code = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.code
 
 describe('createIssue and updateIssue', () => {
@@ -42,10 +30,10 @@ describe('createIssue and updateIssue', () => {
   })
 
   it('refuses an empty summary before JIRA, and returns JIRA\'s field errors as BAD_USER_INPUT with the field names', async () => {
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const empty = await as(admin, 'mutation { createIssue(projectKey: "JJ", issueType: "Task", summary: "  ") { key } }')
     expect(code(empty)).toBe('BAD_USER_INPUT')
-    expect(restCalls(sandbox)).toEqual([])
+    expect(restCalls(jira.sandbox)).toEqual([])
 
     const badProject = await as(admin, 'mutation { createIssue(projectKey: "NOPE", issueType: "Task", summary: "x") { key } }')
     expect(code(badProject)).toBe('BAD_USER_INPUT')
@@ -135,11 +123,11 @@ describe('rest(path, query)', () => {
     '/rest/./api/2/myself',
     '/rest/api/%zz',
   ])('refuses %j before any JIRA call', async (path) => {
-    sandbox.resetCalls()
+    jira.sandbox.resetCalls()
     const result = await as(admin, 'query($p: String!) { rest(path: $p) }', { p: path })
     expect(code(result)).toBe('BAD_USER_INPUT')
     expect(result.errors![0]!.message).toMatch(/^path refused/)
-    expect(sandbox.calls).toEqual([])
+    expect(jira.sandbox.calls).toEqual([])
   })
 
   it('refuses a query that is not an object of scalars', async () => {

@@ -1,33 +1,21 @@
 // Limits on what clients may ask: each refusal is a clear error, decided before any JIRA call.
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
-import type { RunningGateway } from '../src/server.ts'
-import { authorize, bearer, gql, makeKeyPair, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { beforeAll, expect, it } from 'vitest'
+import { authorize, bearer, gql, useSandboxAndGateway } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-const tmp = tempDir()
-let sandbox: Sandbox
-let gateway: RunningGateway
+const jira = useSandboxAndGateway({ env: { QUERY_MAX_DEPTH: '8', QUERY_MAX_ALIASES: '20', REQUEST_MAX_BYTES: '20000', BATCH_MAX_OPERATIONS: '3' } })
 let token: string
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox(keys)
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir, env: { QUERY_MAX_DEPTH: '8', QUERY_MAX_ALIASES: '20', REQUEST_MAX_BYTES: '20000', BATCH_MAX_OPERATIONS: '3' } })
-  token = await authorize(gateway, sandbox, 'admin')
-})
-afterAll(async () => {
-  await gateway?.close()
-  await sandbox?.close()
-  tmp.remove()
+  token = await authorize(jira.gateway, jira.sandbox, 'admin')
 })
 
 async function refused(query: string, message: RegExp) {
-  sandbox.resetCalls()
-  const result = await gql(gateway.url, query, {}, bearer(token))
+  jira.sandbox.resetCalls()
+  const result = await gql(jira.gateway.url, query, {}, bearer(token))
   expect(result.data ?? null).toBeNull()
   expect(result.errors![0]!.message).toMatch(message)
   expect(result.errors![0]!.extensions!.code).toEqual(expect.any(String))
-  expect(sandbox.calls).toEqual([])
+  expect(jira.sandbox.calls).toEqual([])
 }
 
 it('refuses a query deeper than QUERY_MAX_DEPTH', async () => {
@@ -44,12 +32,12 @@ it('refuses too many tokens', async () => {
 })
 
 it('does not suggest field names to a client probing the schema', async () => {
-  const result = await gql(gateway.url, '{ viewr { name } }', {}, bearer(token))
+  const result = await gql(jira.gateway.url, '{ viewr { name } }', {}, bearer(token))
   expect(result.errors![0]!.message).not.toMatch(/Did you mean/)
 })
 
 it('refuses a body larger than REQUEST_MAX_BYTES with 413', async () => {
-  const response = await fetch(`${gateway.url}/graphql`, {
+  const response = await fetch(`${jira.gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(token) },
     body: JSON.stringify({ query: '{ viewer { name } }', variables: { pad: 'x'.repeat(30_000) } }),
@@ -60,7 +48,7 @@ it('refuses a body larger than REQUEST_MAX_BYTES with 413', async () => {
 
 it('answers batched operations up to BATCH_MAX_OPERATIONS and refuses more', async () => {
   const batch = (n: number) =>
-    fetch(`${gateway.url}/graphql`, {
+    fetch(`${jira.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(token) },
       body: JSON.stringify(Array.from({ length: n }, () => ({ query: '{ viewer { name } }' }))),

@@ -1,33 +1,18 @@
 // Prometheus metrics at /metrics: GraphQL operations, JIRA calls by status, authorization outcomes.
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
-import type { RunningGateway } from '../src/server.ts'
-import { authorize, bearer, gql, makeKeyPair, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { expect, it } from 'vitest'
+import { authorize, bearer, gql, useSandboxAndGateway } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-const tmp = tempDir()
-let sandbox: Sandbox
-let gateway: RunningGateway
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox(keys)
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir })
-})
-afterAll(async () => {
-  await gateway?.close()
-  await sandbox?.close()
-  tmp.remove()
-})
+const jira = useSandboxAndGateway()
 
 const value = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 'NaN')
 
 it('counts operations by name, JIRA calls by status, and authorization outcomes', async () => {
-  const token = await authorize(gateway, sandbox, 'alana')
-  await gql(gateway.url, 'mutation { completeAuthorization(requestToken: "unknown", verifier: "abcdef") { sessionToken } }')
-  for (let i = 0; i < 3; i++) await gql(gateway.url, 'query ReadIssue { issue(key: "JJ-2") { key } }', {}, bearer(token))
-  await gql(gateway.url, 'query Missing { issue(key: "JJ-999") { key } }', {}, bearer(token))
+  const token = await authorize(jira.gateway, jira.sandbox, 'alana')
+  await gql(jira.gateway.url, 'mutation { completeAuthorization(requestToken: "unknown", verifier: "abcdef") { sessionToken } }')
+  for (let i = 0; i < 3; i++) await gql(jira.gateway.url, 'query ReadIssue { issue(key: "JJ-2") { key } }', {}, bearer(token))
+  await gql(jira.gateway.url, 'query Missing { issue(key: "JJ-999") { key } }', {}, bearer(token))
 
-  const response = await fetch(`${gateway.url}/metrics`)
+  const response = await fetch(`${jira.gateway.url}/metrics`)
   expect(response.status).toBe(200)
   const text = await response.text()
   expect(value(text, /graphql_envelop_request_duration_count\{[^}]*operationName="ReadIssue"[^}]*\} (\d+)/)).toBe(3)

@@ -6,6 +6,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.ts'
 import { startGateway, type RunningGateway } from '../../src/server.ts'
 
@@ -86,4 +87,34 @@ export async function authorize(gateway: { url: string }, sandbox: Sandbox, user
 /** REST calls the sandbox served (OAuth servlet calls excluded). */
 export function restCalls(sandbox: Sandbox) {
   return sandbox.calls.filter((call) => call.path.startsWith('/rest/'))
+}
+
+export interface TestJira {
+  keys: KeyPair
+  /** The gateway's data folder (its SQLite file). */
+  dir: string
+  sandbox: Sandbox
+  gateway: RunningGateway
+}
+
+/**
+ * A sandbox JIRA and a gateway pointed at it, for one test file: started before its tests,
+ * stopped (and the data folder removed) after them. `ownCallback` makes the gateway's own
+ * /oauth/callback the default, as PUBLIC_URL would, once its port is known.
+ */
+export function useSandboxAndGateway(options: { sandbox?: Partial<SandboxOptions>; env?: Record<string, string>; ownCallback?: boolean } = {}): TestJira {
+  const keys = makeKeyPair()
+  const tmp = tempDir()
+  const jira = { keys, dir: tmp.dir } as TestJira
+  beforeAll(async () => {
+    jira.sandbox = await startTestSandbox(keys, options.sandbox)
+    jira.gateway = await startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys, dbDir: tmp.dir, env: options.env })
+    if (options.ownCallback) jira.gateway.config.publicUrl = jira.gateway.url
+  })
+  afterAll(async () => {
+    await jira.gateway?.close()
+    await jira.sandbox?.close()
+    tmp.remove()
+  })
+  return jira
 }
