@@ -114,7 +114,7 @@ describe('startAuthorization(callbackUrl:)', () => {
     ['https://user:pw@jira.gateway.example.com/cb', /without credentials/],
     ['https://gateway.example.com/cb#frag', /fragment/],
     ['not a url', /absolute http\(s\) URL/],
-  ])('refuses %s: the jira.gateway is no open redirect', async (callbackUrl, message) => {
+  ])('refuses %s: the gateway is no open redirect', async (callbackUrl, message) => {
     jira.sandbox.resetCalls()
     const result = await gql(jira.gateway.url, 'mutation($c: String) { startAuthorization(callbackUrl: $c) { requestToken } }', { c: callbackUrl })
     expectError(result, 'BAD_USER_INPUT', message)

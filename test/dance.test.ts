@@ -1,4 +1,4 @@
-// The whole dance, both ways, against the jira.sandbox JIRA over real HTTP, then issue(key) as that person.
+// The whole dance, both ways, against the sandbox JIRA over real HTTP, then issue(key) as that person.
 import { describe, expect, it } from 'vitest'
 import { authorize, bearer, gql, restCalls, useSandboxAndGateway } from './helpers/harness.ts'
 

@@ -1,4 +1,4 @@
-// Property-based fuzzing of GraphQL inputs: odd, huge and hostile strings never crash the jira.gateway,
+// Property-based fuzzing of GraphQL inputs: odd, huge and hostile strings never crash the gateway,
 // never give a 500, and every error carries a code that is not INTERNAL_SERVER_ERROR.
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'

@@ -35,7 +35,7 @@ describe('each fault is one coded error on the fields it hits', () => {
     const started = Date.now()
     await expectIssueError('JIRA_UNAVAILABLE', /did not answer within \d+ ms/)
     expect(Date.now() - started).toBeLessThan(3000)
-    // The jira.sandbox still answers the abandoned call when its delay ends: let it land before other tests count calls.
+    // The sandbox still answers the abandoned call when its delay ends: let it land before other tests count calls.
     await new Promise((resolve) => setTimeout(resolve, 1600 - (Date.now() - started)))
   })
 
