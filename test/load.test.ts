@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Sandbox } from '../sandbox/index.ts'
-import { startChildGateway, type ChildGateway } from './helpers/child-gateway.ts'
+import { liveHeap, startChildGateway, type ChildGateway } from './helpers/child-gateway.ts'
 import { CONSUMER_KEY, authorize, makeKeyPair, startTestSandbox, tempDir } from './helpers/harness.ts'
 
 const keys = makeKeyPair()
@@ -14,7 +14,10 @@ let gateway: ChildGateway
 
 beforeAll(async () => {
   sandbox = await startTestSandbox(keys)
-  gateway = await startChildGateway({ JIRA_BASE_URL: sandbox.url, JIRA_PRIVATE_KEY: keys.privateKeyPem, JIRA_CONSUMER_KEY: CONSUMER_KEY, DATABASE_URL: `file:${join(tmp.dir, 'load.db')}` })
+  gateway = await startChildGateway(
+    { JIRA_BASE_URL: sandbox.url, JIRA_PRIVATE_KEY: keys.privateKeyPem, JIRA_CONSUMER_KEY: CONSUMER_KEY, DATABASE_URL: `file:${join(tmp.dir, 'load.db')}` },
+    ['--expose-gc', '--import', './test/helpers/gc-probe.mjs'],
+  )
 })
 afterAll(async () => {
   gateway?.process.kill('SIGTERM')
@@ -40,28 +43,16 @@ it('serves 16 connections for 20 s with zero errors and flat memory', async () =
   const token = await authorize(gateway, sandbox, 'alana')
   await run(token, 8) // warm-up: JIT, caches, connection pools, the heap's working size
   sandbox.resetCalls()
-  // Once a second, the V8 heap in use (from the gateway's own /metrics) and RSS: a leak shows as a
-  // rise from the first part of the run to the last; a plateau's sawtooth does not (medians, so one
-  // GC pause or spike does not decide). Most of RSS is not the JS heap (native allocators, WASM),
-  // so RSS only gets a coarse bound.
-  const heap: number[] = []
-  const rss: number[] = []
-  const sampler = setInterval(() => {
-    rss.push(rssKiB(gateway.process.pid!))
-    void fetch(`${gateway.url}/metrics`)
-      .then((response) => response.text())
-      .then((text) => heap.push(Number(/^nodejs_heap_size_used_bytes (\d+)/m.exec(text)?.[1])))
-  }, 1000)
+  // The live heap after full collections, before and after the run: what requests leave behind,
+  // free of GC timing. RSS, mostly native memory, gets a coarse bound.
+  const heapBefore = await liveHeap(gateway)
+  const before = rssKiB(gateway.process.pid!)
   const result = await run(token, 20)
-  clearInterval(sampler)
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-  const heapBefore = median(heap.slice(2, 8))
-  const heapAfter = median(heap.slice(-6))
-  const before = median(rss.slice(2, 8))
-  const after = median(rss.slice(-6))
+  const heapAfter = await liveHeap(gateway)
+  const after = rssKiB(gateway.process.pid!)
   console.log(
     `load: ${result.requests.total} requests, ${result.requests.average} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; ` +
-      `heap median ${(heapBefore / 1e6).toFixed(1)} → ${(heapAfter / 1e6).toFixed(1)} MB; RSS median ${before} → ${after} KiB`,
+      `live heap ${(heapBefore / 1e6).toFixed(1)} → ${(heapAfter / 1e6).toFixed(1)} MB; RSS ${before} → ${after} KiB`,
   )
   expect(result.errors).toBe(0)
   expect(result.timeouts).toBe(0)
@@ -69,7 +60,6 @@ it('serves 16 connections for 20 s with zero errors and flat memory', async () =
   expect(result.requests.total).toBeGreaterThan(1000)
   // Every request made its JIRA call: nothing is served from a cache.
   expect(sandbox.calls.filter((call) => call.path === '/rest/api/2/issue/JJ-2').length).toBeGreaterThanOrEqual(result.requests.total)
-  expect(heap.length).toBeGreaterThanOrEqual(15)
-  expect(heapAfter / heapBefore).toBeLessThan(1.2)
+  expect(heapAfter / heapBefore).toBeLessThan(1.1)
   expect(after / before).toBeLessThan(1.5)
 }, 60_000)

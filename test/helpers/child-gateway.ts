@@ -11,8 +11,8 @@ export interface ChildGateway {
   exited: Promise<number | null>
 }
 
-export async function startChildGateway(env: Record<string, string>): Promise<ChildGateway> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function startChildGateway(env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildGateway> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,4 +37,16 @@ export async function startChildGateway(env: Record<string, string>): Promise<Ch
     })
   })
   return { url, process: child, output: () => output, exited }
+}
+
+/** With test/helpers/gc-probe.mjs preloaded: the live heap after a full collection, in bytes. */
+export async function liveHeap(gateway: ChildGateway): Promise<number> {
+  const seen = (gateway.output().match(/gc-probe heapUsed=\d+/g) ?? []).length
+  gateway.process.kill('SIGUSR2')
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    const readings = gateway.output().match(/gc-probe heapUsed=(\d+)/g) ?? []
+    if (readings.length > seen) return Number(readings.at(-1)!.split('=')[1])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+  throw new Error('the gateway did not report its heap')
 }
