@@ -11,7 +11,7 @@ import type { GatewayContext } from './context.ts'
 import { UnauthenticatedError } from './errors.ts'
 import { GRAPHIQL_DEFAULT_HEADERS, GRAPHIQL_DEFAULT_TABS } from './http/graphiql.ts'
 import { createMaskError } from './http/mask-error.ts'
-import { armor, bodyLimit } from './http/limits.ts'
+import { armor } from './http/limits.ts'
 import { requestIdOf, requestLogging } from './http/request-log.ts'
 import { handleOAuthCallback } from './http/oauth-callback.ts'
 import { sessionFromRequest } from './http/session.ts'
@@ -58,7 +58,8 @@ export function createGateway(services: Services): Gateway {
     graphiql: { title: 'JIRA GraphQL Gateway', defaultTabs: GRAPHIQL_DEFAULT_TABS, defaultHeaders: GRAPHIQL_DEFAULT_HEADERS },
     maskedErrors: { maskError: createMaskError(services.logger) },
     batching: { limit: services.config.limits.batch },
-    plugins: [bodyLimit(services.config.limits.bodyBytes), armor(services.config.limits), useCookies(), routes(services),
+    maxRequestBodySize: services.config.limits.bodyBytes,
+    plugins: [armor(services.config.limits), useCookies(), routes(services),
       requestLogging(),
       usePrometheus({
         endpoint: '/metrics',

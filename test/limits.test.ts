@@ -36,14 +36,21 @@ it('does not suggest field names to a client probing the schema', async () => {
   expect(result.errors![0]!.message).not.toMatch(/Did you mean/)
 })
 
-it('refuses a body larger than REQUEST_MAX_BYTES with 413', async () => {
-  const response = await fetch(`${jira.gateway.url}/graphql`, {
+it('refuses a body larger than REQUEST_MAX_BYTES with 413, with or without Content-Length', async () => {
+  const body = JSON.stringify({ query: '{ viewer { name } }', variables: { pad: 'x'.repeat(30_000) } })
+  jira.sandbox.resetCalls()
+  const sized = await fetch(`${jira.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token) }, body })
+  expect(sized.status).toBe(413)
+  expect(((await sized.json()) as any).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE')
+  // Chunked: no Content-Length to judge by, so the limit is counted as the body streams in.
+  const chunked = await fetch(`${jira.gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify({ query: '{ viewer { name } }', variables: { pad: 'x'.repeat(30_000) } }),
-  })
-  expect(response.status).toBe(413)
-  expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE')
+    body: new Blob([body]).stream(),
+    duplex: 'half',
+  } as RequestInit)
+  expect(chunked.status).toBe(413)
+  expect(jira.sandbox.calls).toEqual([])
 })
 
 it('answers batched operations up to BATCH_MAX_OPERATIONS and refuses more', async () => {
