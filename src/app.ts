@@ -71,7 +71,8 @@ export function createGateway(services: Services): Gateway {
           graphql_envelop_request: false,
           graphql_envelop_request_duration: true,
           graphql_envelop_error_result: true,
-          graphql_yoga_http_duration: true,
+          // Per-operation durations above cover what an operator reads; an HTTP-level histogram would repeat them.
+          graphql_yoga_http_duration: false,
           graphql_envelop_request_time_summary: false,
           graphql_envelop_phase_parse: false,
           graphql_envelop_phase_validate: false,

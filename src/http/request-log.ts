@@ -20,8 +20,9 @@ export function requestLogging(): Plugin<Context> {
     onExecute({ args }) {
       const started = performance.now()
       const ctx = args.contextValue
-      const operationName = args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? null
-      const operation = getOperationAST(args.document, args.operationName)?.operation ?? 'query'
+      const ast = getOperationAST(args.document, args.operationName)
+      const operationName = args.operationName ?? ast?.name?.value ?? null
+      const operation = ast?.operation ?? 'query'
       return {
         onExecuteDone({ result }) {
           const errors = 'errors' in result && result.errors ? result.errors.map((error) => error.extensions?.code ?? 'UNKNOWN') : []
