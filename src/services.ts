@@ -6,11 +6,10 @@ import type { KeyObject } from 'node:crypto'
 import type { Logger } from 'pino'
 import { Authorizer, type AuthorizationSteps } from './auth/authorizer.ts'
 import { OAuthDance } from './auth/dance.ts'
-import { OAuthProblemError } from './auth/oauth-problem.ts'
-import { UnauthenticatedError } from './errors.ts'
 import { SessionStore } from './auth/sessions.ts'
 import { OAuthSigner } from './auth/signer.ts'
 import { TokenStore } from './auth/token-store.ts'
+import { TokenLifecycle, type JiraGrant } from './auth/token-lifecycle.ts'
 import { TokenCipher } from './auth/token-cipher.ts'
 import type { Config } from './config.ts'
 import type { PrismaClient } from './db/client.ts'
@@ -39,13 +38,6 @@ export interface Services {
   jiraFor(authorization: JiraGrant | { accessToken: string }, options?: { deadline?: number; log?: Logger }): JiraClient
 }
 
-/** What a JIRA client needs of a stored authorization. */
-export interface JiraGrant {
-  id: string
-  accessToken: string
-  sessionHandle: string | null
-}
-
 export function createServices(input: { config: Config & { jiraBaseUrl: string }; prisma: PrismaClient; privateKey: KeyObject; logger: Logger }): Services {
   const { config, prisma, privateKey, logger } = input
   const cipher = TokenCipher.fromSetting(config.tokenEncryptionKey)
@@ -58,54 +50,7 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
   const transport = createTransport(agent)
   const dance = new OAuthDance({ jiraBaseUrl: config.jiraBaseUrl, signer, timeoutMs: config.jiraTimeoutMs, transport })
 
-  const markRevoked = async (authorizationId: string, problem: string) => {
-    logger.warn({ authorizationId, oauthProblem: problem }, 'JIRA no longer accepts an authorization; marked revoked')
-    await tokens.markRevoked(authorizationId)
-    sessions.forgetAuthorization(authorizationId)
-  }
-
-  // One renewal per authorization at a time in this process: JIRA invalidates the old token when it
-  // issues the new one, so a second, concurrent renewal with the old token would be refused.
-  const renewals = new Map<string, Promise<string>>()
-  const renew = (grant: JiraGrant, expiredToken: string): Promise<string> => {
-    const running = renewals.get(grant.id)
-    if (running) return running
-    const renewal = (async () => {
-      const current = await tokens.currentToken(grant.id)
-      if (!current || current.revokedAt) throw new UnauthenticatedError('This authorization was revoked; authorize again.')
-      if (current.accessToken !== expiredToken) return current.accessToken // renewed meanwhile (maybe by another process)
-      if (!grant.sessionHandle) {
-        await markRevoked(grant.id, 'token_expired')
-        throw new UnauthenticatedError('JIRA says this authorization has expired and it has no session handle to renew it; authorize again.')
-      }
-      try {
-        const renewed = await dance.renew(expiredToken, grant.sessionHandle)
-        const swapped = await tokens.replaceToken(grant.id, expiredToken, renewed)
-        sessions.forgetAuthorization(grant.id)
-        if (!swapped) return (await tokens.currentToken(grant.id))?.accessToken ?? renewed.token
-        logger.info({ authorizationId: grant.id }, 'renewed an expired JIRA access token')
-        return renewed.token
-      } catch (error) {
-        if (error instanceof OAuthProblemError) {
-          await markRevoked(grant.id, error.problem)
-          throw new UnauthenticatedError(`JIRA refused to renew this authorization (oauth_problem=${error.problem}); authorize again.`, { oauthProblem: error.problem })
-        }
-        throw error
-      }
-    })().finally(() => renewals.delete(grant.id))
-    renewals.set(grant.id, renewal)
-    return renewal
-  }
-
-  /** A token to retry with after JIRA refused `used`, or undefined when the refusal stands. */
-  const recover = async (grant: JiraGrant, problem: string, used: string): Promise<string | undefined> => {
-    if (problem === 'token_expired') return renew(grant, used)
-    // Refused because another request renewed the token meanwhile (JIRA drops the old one)?
-    const running = renewals.get(grant.id)
-    if (running) return running.catch(() => undefined)
-    const current = await tokens.currentToken(grant.id)
-    return current && !current.revokedAt && current.accessToken !== used ? current.accessToken : undefined
-  }
+  const lifecycle = new TokenLifecycle({ tokens, sessions, dance, logger })
 
   const jiraFor = (authorization: JiraGrant | { accessToken: string }, options: { deadline?: number; log?: Logger } = {}) => {
     const grant = 'id' in authorization ? authorization : undefined
@@ -121,8 +66,8 @@ export function createServices(input: { config: Config & { jiraBaseUrl: string }
         metrics.jiraCalls.observe({ method: call.method, status: String(call.status) }, call.durationMs / 1000)
         log.debug({ jira: { ...call, durationMs: Math.round(call.durationMs) } }, 'jira call')
       },
-      onDeadToken: grant ? (problem) => markRevoked(grant.id, problem) : undefined,
-      recover: grant ? (problem, used) => recover(grant, problem, used) : undefined,
+      onDeadToken: grant ? (problem) => lifecycle.markRevoked(grant.id, problem) : undefined,
+      recover: grant ? (problem, used) => lifecycle.recover(grant, problem, used) : undefined,
     })
   }
 
