@@ -3,6 +3,8 @@
  * durations by operation, errors, HTTP durations) plus the gateway's own: JIRA calls by method and
  * status, and authorization outcomes. One registry per gateway, so several can live in a process.
  */
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus'
+import type { Plugin } from 'graphql-yoga'
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
 export interface Metrics {
@@ -42,4 +44,30 @@ export async function countOutcome<T>(metrics: Metrics, step: 'start' | 'complet
     metrics.authorizations.inc({ step, outcome: (error as { code?: string }).code ?? 'INTERNAL_SERVER_ERROR' })
     throw error
   }
+}
+
+/** yoga's Prometheus plugin at /metrics, on the gateway's registry, with only the metrics an operator reads. */
+export function metricsPlugin(metrics: Metrics): Plugin {
+  return usePrometheus({
+    endpoint: '/metrics',
+    registry: metrics.registry,
+    // What an operator reads; the plugin's other defaults (per-phase histograms, a quantile
+    // summary, a deprecated-field walk of every document) cost CPU on every request.
+    metrics: {
+      // The duration histogram's _count is the request count by operation; a separate counter would repeat it.
+      graphql_envelop_request: false,
+      graphql_envelop_request_duration: true,
+      graphql_envelop_error_result: true,
+      // Per-operation durations above cover what an operator reads; an HTTP-level histogram would repeat them.
+      graphql_yoga_http_duration: false,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_execute: false,
+      graphql_envelop_phase_subscribe: false,
+      graphql_envelop_deprecated_field: false,
+      graphql_envelop_schema_change: false,
+    },
+  })
 }
