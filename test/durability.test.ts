@@ -1,31 +1,20 @@
 // Races and durability: kill -9 under load loses nothing acknowledged; SIGTERM finishes in-flight requests.
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
+import { expect, it } from 'vitest'
 import { startChildGateway } from './helpers/child-gateway.ts'
-import { CONSUMER_KEY, bearer, gql, makeKeyPair, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { CONSUMER_KEY, bearer, gql, useSandbox } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-const tmp = tempDir()
-let sandbox: Sandbox
+const jira = useSandbox()
 
-beforeAll(async () => {
-  sandbox = await startTestSandbox(keys)
-})
-afterAll(async () => {
-  await sandbox?.close()
-  tmp.remove()
-})
-
-const env = (db: string) => ({ JIRA_BASE_URL: sandbox.url, JIRA_PRIVATE_KEY: keys.privateKeyPem, JIRA_CONSUMER_KEY: CONSUMER_KEY, DATABASE_URL: `file:${join(tmp.dir, db)}` })
+const env = (db: string) => ({ JIRA_BASE_URL: jira.sandbox.url, JIRA_PRIVATE_KEY: jira.keys.privateKeyPem, JIRA_CONSUMER_KEY: CONSUMER_KEY, DATABASE_URL: `file:${join(jira.dir, db)}` })
 
 async function dance(url: string, user: string): Promise<string | undefined> {
   try {
     const started = await gql(url, 'mutation { startAuthorization(callbackUrl: "oob") { requestToken } }')
     const requestToken = started.data?.startAuthorization?.requestToken as string | undefined
     if (!requestToken) return undefined
-    const { verifier } = sandbox.approve(requestToken, user)
+    const { verifier } = jira.sandbox.approve(requestToken, user)
     const done = await gql(url, `mutation { completeAuthorization(requestToken: "${requestToken}", verifier: "${verifier}") { sessionToken } }`)
     return done.data?.completeAuthorization?.sessionToken as string | undefined
   } catch {
@@ -52,7 +41,7 @@ it('keeps every acknowledged authorization and session through a kill -9 under l
   await Promise.all(workers)
   expect(await first.exited).toBeNull()
 
-  const db = new Database(join(tmp.dir, 'kill.db'))
+  const db = new Database(join(jira.dir, 'kill.db'))
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   const orphans = db.prepare('SELECT COUNT(*) AS n FROM "Session" s LEFT JOIN "Authorization" a ON a.id = s.authorizationId WHERE a.id IS NULL').get() as { n: number }
   expect(orphans.n).toBe(0)
@@ -73,7 +62,7 @@ it('finishes in-flight requests on SIGTERM, then exits cleanly', async () => {
   const token = await dance(gateway.url, 'alana')
   expect(token).toBeDefined()
   // A slow JIRA: the request is still in flight when the signal arrives.
-  sandbox.injectFault({ match: { path: '/rest/api/2/myself' }, times: 1, fault: { kind: 'delay', ms: 800 } })
+  jira.sandbox.injectFault({ match: { path: '/rest/api/2/myself' }, times: 1, fault: { kind: 'delay', ms: 800 } })
   const inFlight = gql(gateway.url, '{ viewer { name } }', {}, bearer(token!))
   await new Promise((resolve) => setTimeout(resolve, 200))
   gateway.process.kill('SIGTERM')

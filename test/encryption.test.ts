@@ -1,26 +1,15 @@
 // JIRA tokens encrypted at rest with TOKEN_ENCRYPTION_KEY (AES-256-GCM).
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Sandbox } from '../sandbox/index.ts'
+import { expect, it } from 'vitest'
 import { TokenCipher } from '../src/auth/token-cipher.ts'
-import { authorize, bearer, gql, makeKeyPair, startTestGateway, startTestSandbox, tempDir } from './helpers/harness.ts'
+import { authorize, bearer, gql, startTestGateway, useSandbox } from './helpers/harness.ts'
 
-const keys = makeKeyPair()
-const tmp = tempDir()
+const jira = useSandbox()
 const KEY = randomBytes(32).toString('hex')
-let sandbox: Sandbox
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox(keys)
-})
-afterAll(async () => {
-  await sandbox?.close()
-  tmp.remove()
-})
 
 it('stores tokens only encrypted, works across restarts with the key, and refuses to start without it or with another', async () => {
-  let gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir, env: { TOKEN_ENCRYPTION_KEY: KEY } })
-  const session = await authorize(gateway, sandbox, 'alana')
+  let gateway = await startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys: jira.keys, dbDir: jira.dir, env: { TOKEN_ENCRYPTION_KEY: KEY } })
+  const session = await authorize(gateway, jira.sandbox, 'alana')
   const row = await gateway.prisma.authorization.findFirstOrThrow()
   for (const value of [row.accessToken, row.tokenSecret, row.sessionHandle!]) expect(value).toMatch(/^v1:[A-Za-z0-9+/=]+$/)
   const plain = new TokenCipher(Buffer.from(KEY, 'hex')).open(row.accessToken)
@@ -28,12 +17,12 @@ it('stores tokens only encrypted, works across restarts with the key, and refuse
   expect(row.accessToken).not.toContain(plain)
   await gateway.close()
 
-  gateway = await startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir, env: { TOKEN_ENCRYPTION_KEY: KEY } })
+  gateway = await startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys: jira.keys, dbDir: jira.dir, env: { TOKEN_ENCRYPTION_KEY: KEY } })
   expect(await gql(gateway.url, '{ viewer { name } }', {}, bearer(session))).toEqual({ data: { viewer: { name: 'alana' } } })
   await gateway.close()
 
-  await expect(startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir })).rejects.toThrow(/encrypted: set TOKEN_ENCRYPTION_KEY/)
-  await expect(startTestGateway({ jiraBaseUrl: sandbox.url, keys, dbDir: tmp.dir, env: { TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64') } })).rejects.toThrow(
+  await expect(startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys: jira.keys, dbDir: jira.dir })).rejects.toThrow(/encrypted: set TOKEN_ENCRYPTION_KEY/)
+  await expect(startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys: jira.keys, dbDir: jira.dir, env: { TOKEN_ENCRYPTION_KEY: randomBytes(32).toString('base64') } })).rejects.toThrow(
     /not the key it was written with/,
   )
 })

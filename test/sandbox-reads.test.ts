@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../sandbox/index.ts'
-import { oauthHeader, parseForm } from './helpers/sandbox-signer.ts'
+import { oauthHeader, sandboxAccessToken } from './helpers/sandbox-signer.ts'
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
 const CLOCK = Date.UTC(2024, 2, 1, 8, 30, 0)
@@ -19,14 +19,7 @@ function sign(method: string, url: string, token?: string, oauth?: Record<string
   return oauthHeader({ method, url, consumerKey: 'OAuthKey', privateKey, token, oauth, timestamp: Math.floor(CLOCK / 1000) })
 }
 
-async function login(user: string): Promise<string> {
-  const requestUrl = `${sandbox.url}/plugins/servlet/oauth/request-token`
-  const requested = parseForm(await (await fetch(requestUrl, { method: 'POST', headers: { authorization: sign('POST', requestUrl, undefined, { oauth_callback: 'oob' }) } })).text())
-  const { verifier } = sandbox.approve(requested['oauth_token']!, user)
-  const accessUrl = `${sandbox.url}/plugins/servlet/oauth/access-token`
-  const access = await fetch(accessUrl, { method: 'POST', headers: { authorization: sign('POST', accessUrl, requested['oauth_token'], { oauth_verifier: verifier }) } })
-  return parseForm(await access.text())['oauth_token']!
-}
+const login = (user: string) => sandboxAccessToken(sandbox, user, sign)
 
 beforeAll(async () => {
   sandbox = await startSandbox({

@@ -89,32 +89,45 @@ export function restCalls(sandbox: Sandbox) {
   return sandbox.calls.filter((call) => call.path.startsWith('/rest/'))
 }
 
-export interface TestJira {
+export interface TestSandbox {
   keys: KeyPair
-  /** The gateway's data folder (its SQLite file). */
+  /** A temporary folder for the test file's databases. */
   dir: string
   sandbox: Sandbox
+}
+
+export interface TestJira extends TestSandbox {
   gateway: RunningGateway
 }
 
-/**
- * A sandbox JIRA and a gateway pointed at it, for one test file: started before its tests,
- * stopped (and the data folder removed) after them. `ownCallback` makes the gateway's own
- * /oauth/callback the default, as PUBLIC_URL would, once its port is known.
- */
-export function useSandboxAndGateway(options: { sandbox?: Partial<SandboxOptions>; env?: Record<string, string>; ownCallback?: boolean } = {}): TestJira {
+/** A sandbox JIRA for one test file: started before its tests, stopped (and the folder removed) after them. */
+export function useSandbox(options: Partial<SandboxOptions> = {}): TestSandbox {
   const keys = makeKeyPair()
   const tmp = tempDir()
-  const jira = { keys, dir: tmp.dir } as TestJira
+  const jira = { keys, dir: tmp.dir } as TestSandbox
   beforeAll(async () => {
-    jira.sandbox = await startTestSandbox(keys, options.sandbox)
-    jira.gateway = await startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys, dbDir: tmp.dir, env: options.env })
-    if (options.ownCallback) jira.gateway.config.publicUrl = jira.gateway.url
+    jira.sandbox = await startTestSandbox(keys, options)
   })
   afterAll(async () => {
-    await jira.gateway?.close()
     await jira.sandbox?.close()
     tmp.remove()
+  })
+  return jira
+}
+
+/**
+ * A sandbox JIRA and a gateway pointed at it, for one test file. `ownCallback` makes the gateway's
+ * own /oauth/callback the default, as PUBLIC_URL would, once its port is known.
+ */
+export function useSandboxAndGateway(options: { sandbox?: Partial<SandboxOptions>; env?: Record<string, string>; ownCallback?: boolean } = {}): TestJira {
+  const jira = useSandbox(options.sandbox) as TestJira
+  beforeAll(async () => {
+    jira.gateway = await startTestGateway({ jiraBaseUrl: jira.sandbox.url, keys: jira.keys, dbDir: jira.dir, env: options.env })
+    if (options.ownCallback) jira.gateway.config.publicUrl = jira.gateway.url
+  })
+  // Registered after the sandbox's: vitest runs after-hooks in reverse, so the gateway stops first.
+  afterAll(async () => {
+    await jira.gateway?.close()
   })
   return jira
 }

@@ -64,3 +64,20 @@ export function oauthHeader(input: SignInput): string {
 export function parseForm(text: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(text))
 }
+
+/**
+ * The out-of-band dance against a sandbox with a test's own signer (its clock): request token,
+ * the sandbox's Allow as `user`, access token. Returns the access token.
+ */
+export async function sandboxAccessToken(
+  sandbox: { url: string; approve(requestToken: string, user: string): { verifier: string } },
+  user: string,
+  sign: (method: string, url: string, token?: string, oauth?: Record<string, string>) => string,
+): Promise<string> {
+  const requestUrl = `${sandbox.url}/plugins/servlet/oauth/request-token`
+  const requested = parseForm(await (await fetch(requestUrl, { method: 'POST', headers: { authorization: sign('POST', requestUrl, undefined, { oauth_callback: 'oob' }) } })).text())
+  const { verifier } = sandbox.approve(requested['oauth_token']!, user)
+  const accessUrl = `${sandbox.url}/plugins/servlet/oauth/access-token`
+  const access = await fetch(accessUrl, { method: 'POST', headers: { authorization: sign('POST', accessUrl, requested['oauth_token'], { oauth_verifier: verifier }) } })
+  return parseForm(await access.text())['oauth_token']!
+}
