@@ -42,6 +42,11 @@ export class DirectJira {
     return this.oauth.toHeader({ ...signed, ...extra } as OAuth.Authorization).Authorization
   }
 
+  /** The access token from the dance (the bench hands it to its bare proxy, which signs on its own). */
+  get accessToken(): string | undefined {
+    return this.token?.key
+  }
+
   /** The three-legged dance, out of band; `approve` stands in for the person clicking Allow and returns the verifier. */
   async authorize(approve: (requestToken: string) => Promise<string>): Promise<void> {
     this.token = undefined

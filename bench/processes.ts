@@ -293,6 +293,52 @@ export async function startGatewayProcess(options: {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The floor: a bare sign-and-forward proxy (bench/bare-proxy.ts)
+
+export interface BareProxyProcess {
+  pid: number
+  /** where it listens, per sandbox */
+  urls: Record<SandboxName, string>
+  stop(): Promise<number | null>
+}
+
+export async function startBareProxyProcess(options: {
+  pinning: Pinning
+  core: number
+  consumerKey: string
+  privateKeyPem: string
+  targets: Record<SandboxName, { url: string; token: string }>
+}): Promise<BareProxyProcess> {
+  const [command, args] = nodeCommand(options.pinning, options.core, ['--import', 'tsx', 'bench/bare-proxy.ts'])
+  const child = track(
+    spawn(command, args, {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        BENCH_CONSUMER_KEY: options.consumerKey,
+        BENCH_PRIVATE_KEY: options.privateKeyPem,
+        BENCH_TARGETS: JSON.stringify(options.targets),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  )
+  const urls = await new Promise<Record<SandboxName, string>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the bare proxy did not start within 30 s')), 30_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the bare proxy exited with ${code}`))
+    })
+    child.on('message', (message: any) => {
+      if (message?.type !== 'ready') return
+      clearTimeout(timer)
+      resolve(message.urls)
+    })
+  })
+  return { pid: child.pid!, urls, stop: () => stopChild(child) }
+}
+
+// ---------------------------------------------------------------------------------------------
 // One-shot pinned node scripts (the signing ceiling)
 
 /** Runs `node --import tsx <script> <args>` pinned to `core` and parses the JSON it prints last. */

@@ -56,6 +56,12 @@ export interface BenchResults {
     sequential: SideBySide
     concurrent16: SideBySide
     at20ms: { sequential: SideBySide; concurrent16: SideBySide; latencyMs: number }
+    /**
+     * The floor (bench/bare-proxy.ts): a bare Node sign-and-forward proxy, no GraphQL, against
+     * direct, measured the same way; its `gateway*` fields are the proxy's. What any Node gateway
+     * that keeps the extra HTTP hop pays.
+     */
+    floor: { sequential: SideBySide; at20ms: SideBySide }
     /** JIRA calls the sandbox served per gateway query (1 = nothing cached). */
     upstreamCallsPerQuery: number
     targets: { ratio: number; ratioAt20ms: number }
@@ -202,6 +208,7 @@ export function formatTable(r: BenchResults): string {
     `1. One issue { issue(key) { key summary status { name } } }, lean sandbox (${s.sequential.rounds} rounds, medians)`,
     ['   sequential p50', ms(s.sequential.gatewayP50Ms), ms(s.sequential.directP50Ms), times(s.ratio), `≤ ${s.targets.ratio}×`, verdict(pass('singleIssue.ratio'))],
     ['     (per-round ratio range)', '', '', range(s.sequential.p50RatioRange), '', ''],
+    ['   floor: bare Node proxy, no GraphQL, p50', ms(s.floor.sequential.gatewayP50Ms), ms(s.floor.sequential.directP50Ms), times(s.floor.sequential.p50Ratio), 'reference', ''],
     ['   sequential p99', ms(s.sequential.gatewayP99Ms), ms(s.sequential.directP99Ms), times(s.sequential.p99Ratio), '', ''],
     ['   sequential throughput', rps(s.sequential.gatewayRps), rps(s.sequential.directRps), times(s.sequential.rpsRatio), '', ''],
     ['   16 in flight p50', ms(s.concurrent16.gatewayP50Ms), ms(s.concurrent16.directP50Ms), times(s.concurrent16.p50Ratio), '', ''],
@@ -211,6 +218,7 @@ export function formatTable(r: BenchResults): string {
     `   with a JIRA-like ${s.at20ms.latencyMs} ms delay on every REST answer`,
     ['   sequential p50', ms(s.at20ms.sequential.gatewayP50Ms), ms(s.at20ms.sequential.directP50Ms), times(s.ratioAt20ms), `≤ ${s.targets.ratioAt20ms}×`, verdict(pass('singleIssue.ratioAt20ms'))],
     ['     (per-round ratio range)', '', '', range(s.at20ms.sequential.p50RatioRange), '', ''],
+    ['   floor: bare Node proxy, no GraphQL, p50', ms(s.floor.at20ms.gatewayP50Ms), ms(s.floor.at20ms.directP50Ms), times(s.floor.at20ms.p50Ratio), 'reference', ''],
     ['   sequential p99', ms(s.at20ms.sequential.gatewayP99Ms), ms(s.at20ms.sequential.directP99Ms), times(s.at20ms.sequential.p99Ratio), '', ''],
     ['   16 in flight p50', ms(s.at20ms.concurrent16.gatewayP50Ms), ms(s.at20ms.concurrent16.directP50Ms), times(s.at20ms.concurrent16.p50Ratio), '', ''],
     ['   16 in flight throughput', rps(s.at20ms.concurrent16.gatewayRps), rps(s.at20ms.concurrent16.directRps), times(s.at20ms.concurrent16.rpsRatio), '', ''],

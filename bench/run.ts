@@ -27,6 +27,7 @@ import {
   meterCores,
   pinSelf,
   rssKiB,
+  startBareProxyProcess,
   startGatewayProcess,
   startSandboxProcess,
   type CoreUse,
@@ -50,8 +51,8 @@ const SINGLE_ISSUE_FIELDS = ['summary', 'status']
 
 /** How long each part runs; --quick is a smoke test of the whole pipeline, not a measurement. */
 const PLAN = QUICK
-  ? { warmSec: 1, seqRounds: 2, seqMs: 500, c16Rounds: 2, c16Ms: 300, slowSeqRounds: 2, slowSeqMs: 500, slowC16Rounds: 1, slowC16Ms: 300, batchRounds: 2, slowBatchRounds: 1, signRounds: 1, signMs: 500, loadSec: 1, profileSec: 2 }
-  : { warmSec: 5, seqRounds: 5, seqMs: 3000, c16Rounds: 8, c16Ms: 1000, slowSeqRounds: 5, slowSeqMs: 2500, slowC16Rounds: 3, slowC16Ms: 1500, batchRounds: 10, slowBatchRounds: 3, signRounds: 3, signMs: 2000, loadSec: 4, profileSec: 6 }
+  ? { warmSec: 1, floorRounds: 1, seqRounds: 2, seqMs: 500, c16Rounds: 2, c16Ms: 300, slowSeqRounds: 2, slowSeqMs: 500, slowC16Rounds: 1, slowC16Ms: 300, batchRounds: 2, slowBatchRounds: 1, signRounds: 1, signMs: 500, loadSec: 1, profileSec: 2 }
+  : { warmSec: 5, floorRounds: 3, seqRounds: 5, seqMs: 3000, c16Rounds: 8, c16Ms: 1000, slowSeqRounds: 5, slowSeqMs: 2500, slowC16Rounds: 3, slowC16Ms: 1500, batchRounds: 10, slowBatchRounds: 3, signRounds: 3, signMs: 2000, loadSec: 4, profileSec: 6 }
 
 const OUT = join(ROOT, 'bench', 'out')
 const started = performance.now()
@@ -378,6 +379,43 @@ async function main(): Promise<void> {
   const raw = await measureSignRate(pinning, GATEWAY_CORE, 'raw', Math.min(1000, PLAN.signMs), keys.privateKey, signUrl)
   const pem = await measureSignRate(pinning, GATEWAY_CORE, 'pem', Math.min(1000, PLAN.signMs), keys.privateKey, signUrl)
 
+  // ---------------------------------------------------------------------------------------
+  // The floor (bench/bare-proxy.ts), a reference: started and measured after everything above, on
+  // the gateway's core, so it cannot disturb the gateway's figures (run in part 1, it left the
+  // gateway's later parts measurably slower). It acts with a token from a dance of its own.
+  phase('the floor')
+  const floorTargets = {} as Record<SandboxName, { url: string; token: string }>
+  for (const name of ['lean', 'slow'] as const) {
+    const own = new DirectJira(sandbox.urls[name], CONSUMER_KEY, keys.privateKey)
+    await own.authorize(approve(name))
+    floorTargets[name] = { url: own.issueUrl('JJ-2', SINGLE_ISSUE_FIELDS), token: own.accessToken! }
+  }
+  const bare = await startBareProxyProcess({ pinning, core: GATEWAY_CORE, consumerKey: CONSUMER_KEY, privateKeyPem: keys.privateKey, targets: floorTargets })
+  stoppers.push(() => bare.stop())
+  const floorClient = { lean: new GatewayClient(bare.urls.lean), slow: new GatewayClient(bare.urls.slow) }
+  const floorSingle = (name: SandboxName): Call => async () => (await floorClient[name].post(singleBody)).data?.issue?.key === 'JJ-2'
+  for (const name of ['lean', 'slow'] as const) if (!(await floorSingle(name)())) throw new Error(`the floor failed against ${name}`)
+  /** Against direct, measured the same way: what is left for any Node gateway to win. */
+  const floorSequential = async (name: SandboxName, rounds: number, durationMs: number) => {
+    const floor: LatencySummary[] = []
+    const directs: LatencySummary[] = []
+    for (let round = 0; round < rounds; round++) {
+      const [f, d] = await measurePaired(floorSingle(name), directSingle(name), { durationMs })
+      floor.push(f)
+      directs.push(d)
+    }
+    return sideBySide(floor, directs, median)
+  }
+  await measurePaired(floorSingle('lean'), directSingle('lean'), { durationMs: 1000 })
+  await measurePaired(floorSingle('slow'), directSingle('slow'), { durationMs: 500 })
+  log(`the floor, lean: a bare sign-and-forward proxy against direct, ${PLAN.floorRounds} rounds × ${PLAN.seqMs} ms`)
+  const leanFloor = await floorSequential('lean', PLAN.floorRounds, PLAN.seqMs)
+  log(`   floor p50 ${leanFloor.gatewayP50Ms.toFixed(3)} ms, direct ${leanFloor.directP50Ms.toFixed(3)} ms, ratio ${leanFloor.p50Ratio.toFixed(2)}`)
+  log(`the floor, ${SLOW_LATENCY_MS} ms: ${PLAN.floorRounds} rounds × ${PLAN.slowSeqMs} ms`)
+  const slowFloor = await floorSequential('slow', PLAN.floorRounds, PLAN.slowSeqMs)
+  log(`   floor p50 ${slowFloor.gatewayP50Ms.toFixed(3)} ms, direct ${slowFloor.directP50Ms.toFixed(3)} ms, ratio ${slowFloor.p50Ratio.toFixed(3)}`)
+  await bare.stop()
+
   const medianOf = (pick: (r: (typeof loadRuns)[number]) => number) => median(loadRuns.map(pick))
   const results: Omit<BenchResults, 'targets' | 'missed'> = {
     singleIssue: {
@@ -393,6 +431,7 @@ async function main(): Promise<void> {
       concurrent16: leanC16,
       at20ms: { sequential: slowSeq, concurrent16: slowC16, latencyMs: SLOW_LATENCY_MS },
       upstreamCallsPerQuery,
+      floor: { sequential: leanFloor, at20ms: slowFloor },
       targets: { ratio: 1.6, ratioAt20ms: 1.05 },
     },
     batch50: {
