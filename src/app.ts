@@ -9,6 +9,7 @@ import type { GatewayContext } from './context.ts'
 import { GRAPHIQL_DEFAULT_HEADERS, GRAPHIQL_DEFAULT_TABS } from './http/graphiql.ts'
 import { createMaskError } from './http/mask-error.ts'
 import { armor } from './http/limits.ts'
+import { bodyLimit } from './http/body-limit.ts'
 import { requestLogging } from './http/request-log.ts'
 import { createContext } from './http/context.ts'
 import { routes } from './http/routes.ts'
@@ -31,8 +32,9 @@ export function createGateway(services: Services): Gateway {
     graphiql: { title: 'JIRA GraphQL Gateway', defaultTabs: GRAPHIQL_DEFAULT_TABS, defaultHeaders: GRAPHIQL_DEFAULT_HEADERS },
     maskedErrors: { maskError: createMaskError(services.logger) },
     batching: { limit: services.config.limits.batch },
-    maxRequestBodySize: services.config.limits.bodyBytes,
-    plugins: [armor(services.config.limits), useCookies(), routes(services), requestLogging(), metricsPlugin(services.metrics)],
+    // Our own limit (src/http/body-limit.ts): yoga's streams every body through a counter.
+    maxRequestBodySize: false,
+    plugins: [armor(services.config.limits), useCookies(), routes(services), requestLogging(), metricsPlugin(services.metrics), bodyLimit(services.config.limits.bodyBytes)],
     context: ({ request }) => createContext(request, services),
   })
 }

@@ -53,6 +53,16 @@ it('refuses a body larger than REQUEST_MAX_BYTES with 413, with or without Conte
   expect(jira.sandbox.calls).toEqual([])
 })
 
+it('answers a body within REQUEST_MAX_BYTES whether its length is declared or it is chunked', async () => {
+  const body = JSON.stringify({ query: '{ viewer { name } }', variables: { pad: 'x'.repeat(10_000) } })
+  const post = (payload: BodyInit) =>
+    fetch(`${jira.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(token) }, body: payload, duplex: 'half' } as RequestInit)
+  for (const response of [await post(body), await post(new Blob([body]).stream())]) {
+    expect(response.status).toBe(200)
+    expect(((await response.json()) as any).data.viewer.name).toBeTruthy()
+  }
+})
+
 it('answers batched operations up to BATCH_MAX_OPERATIONS and refuses more', async () => {
   const batch = (n: number) =>
     fetch(`${jira.gateway.url}/graphql`, {

@@ -1,8 +1,8 @@
 /**
  * Limits on what a client may ask, all decided before any JIRA call: GraphQL Armor for depth,
  * aliases, tokens, cost and directives (and no field suggestions that map the schema for an
- * attacker). The body size limit is yoga's own maxRequestBodySize (which also counts chunked
- * bodies as they stream in). Each refusal is a GraphQL error with a code.
+ * attacker). The body size limit is in body-limit.ts (a declared Content-Length checked, a chunked
+ * body counted as it streams in). Each refusal is a GraphQL error with a code.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
 import type { Plugin } from 'graphql-yoga'
