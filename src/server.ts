@@ -31,11 +31,16 @@ export interface RunningGateway {
 }
 
 const CLEANUP_INTERVAL_MS = 10 * 60_000
+const LOG_FLUSH_MS = 1000
 
 export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<RunningGateway> {
   const config = loadConfig(options.env)
-  // Asynchronous writes to stdout: a log line no longer blocks the request that wrote it (flushed at shutdown).
-  const logger = options.logger ?? createLogger(config.logLevel, pino.destination({ dest: 1, sync: false }))
+  // Asynchronous, buffered writes to stdout: a log line neither blocks the request that wrote it nor
+  // costs a write of its own (one write per line cost ~0.06 ms of CPU per request under load). The
+  // buffer goes out at 4 KiB, every second, and at shutdown.
+  const destination = options.logger ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  const logger = options.logger ?? createLogger(config.logLevel, destination)
+  const logFlusher = destination && setInterval(() => destination.flush(), LOG_FLUSH_MS).unref()
   const dbFile = sqlitePath(config.databaseUrl)
 
   let sandbox: Sandbox | undefined
@@ -95,7 +100,8 @@ export async function startGateway(options: { env?: NodeJS.ProcessEnv; logger?: 
       await services.closeConnections()
       await prisma.$disconnect()
       await sandbox?.close()
-      logger.flush()
+      clearInterval(logFlusher)
+      await new Promise<void>((resolve) => logger.flush(() => resolve()))
     })())
 
   return { url, config: services.config, yoga, services, prisma, sandbox, close }
