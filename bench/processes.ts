@@ -128,6 +128,30 @@ async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<number 
   return code
 }
 
+/**
+ * `node --import tsx <script>` (pinned) with an IPC channel, resolved with the child and its first
+ * `{ type: 'ready' }` message; rejected if it exits or stays silent for 30 s.
+ */
+async function startIpcChild<Ready>(what: string, pinning: Pinning, core: number, script: string, env: Record<string, string>): Promise<{ child: ChildProcess; ready: Ready }> {
+  const [command, args] = nodeCommand(pinning, core, ['--import', 'tsx', script])
+  const child = track(spawn(command, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }))
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within 30 s`)), 30_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${what} exited with ${code}`))
+    })
+    const onMessage = (message: any) => {
+      if (message?.type !== 'ready') return
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      resolve(message as Ready)
+    }
+    child.on('message', onMessage)
+  })
+  return { child, ready }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The sandbox process
 
@@ -165,39 +189,29 @@ export async function startSandboxProcess(options: {
   bulkIssues: number
   slowLatencyMs: number
 }): Promise<SandboxProcess> {
-  const [command, args] = nodeCommand(options.pinning, options.core, ['--import', 'tsx', 'bench/sandbox-process.ts'])
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
+  let nextId = 1
+  const { child, ready } = await startIpcChild<{ urls: Record<SandboxName, string>; latencyMs: Record<SandboxName, number>; nonceStore: string }>(
+    'the sandbox process',
+    options.pinning,
+    options.core,
+    'bench/sandbox-process.ts',
+    {
       BENCH_CONSUMER_KEY: options.consumerKey,
       BENCH_PUBLIC_KEY: options.publicKeyPem,
       BENCH_BULK_ISSUES: String(options.bulkIssues),
       BENCH_SLOW_LATENCY_MS: String(options.slowLatencyMs),
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  )
+  child.once('exit', () => {
+    for (const waiter of pending.values()) waiter.reject(new Error('the sandbox process exited'))
   })
-  track(child)
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
-  let nextId = 1
-  const ready = new Promise<{ urls: Record<SandboxName, string>; latencyMs: Record<SandboxName, number>; nonceStore: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the sandbox process did not start within 30 s')), 30_000)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the sandbox process exited with ${code}`))
-      for (const waiter of pending.values()) waiter.reject(new Error('the sandbox process exited'))
-    })
-    child.on('message', (message: any) => {
-      if (message?.type === 'ready') {
-        clearTimeout(timer)
-        resolve({ urls: message.urls, latencyMs: message.latencyMs, nonceStore: message.nonceStore })
-      } else if (message?.type === 'reply') {
-        const waiter = pending.get(message.id)
-        pending.delete(message.id)
-        if (message.error) waiter?.reject(new Error(message.error))
-        else waiter?.resolve(message.result)
-      }
-    })
+  child.on('message', (message: any) => {
+    if (message?.type !== 'reply') return
+    const waiter = pending.get(message.id)
+    pending.delete(message.id)
+    if (message.error) waiter?.reject(new Error(message.error))
+    else waiter?.resolve(message.result)
   })
   const request = <T>(command: string, args: Record<string, unknown>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -206,7 +220,7 @@ export async function startSandboxProcess(options: {
       child.send({ type: 'request', id, command, args })
     })
 
-  const { urls, latencyMs, nonceStore } = await ready
+  const { urls, latencyMs, nonceStore } = ready
   return {
     pid: child.pid!,
     urls,
@@ -309,32 +323,13 @@ export async function startBareProxyProcess(options: {
   privateKeyPem: string
   targets: Record<SandboxName, { url: string; token: string }>
 }): Promise<BareProxyProcess> {
-  const [command, args] = nodeCommand(options.pinning, options.core, ['--import', 'tsx', 'bench/bare-proxy.ts'])
-  const child = track(
-    spawn(command, args, {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_ENV: 'production',
-        BENCH_CONSUMER_KEY: options.consumerKey,
-        BENCH_PRIVATE_KEY: options.privateKeyPem,
-        BENCH_TARGETS: JSON.stringify(options.targets),
-      },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
-  )
-  const urls = await new Promise<Record<SandboxName, string>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the bare proxy did not start within 30 s')), 30_000)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`the bare proxy exited with ${code}`))
-    })
-    child.on('message', (message: any) => {
-      if (message?.type !== 'ready') return
-      clearTimeout(timer)
-      resolve(message.urls)
-    })
+  const { child, ready } = await startIpcChild<{ urls: Record<SandboxName, string> }>('the bare proxy', options.pinning, options.core, 'bench/bare-proxy.ts', {
+    NODE_ENV: 'production',
+    BENCH_CONSUMER_KEY: options.consumerKey,
+    BENCH_PRIVATE_KEY: options.privateKeyPem,
+    BENCH_TARGETS: JSON.stringify(options.targets),
   })
+  const { urls } = ready
   return { pid: child.pid!, urls, stop: () => stopChild(child) }
 }
 
