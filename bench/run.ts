@@ -567,10 +567,12 @@ async function main(): Promise<void> {
   await stopAll()
   results.machine.durationSec = (performance.now() - started) / 1000
   const final: BenchResults = { ...results, ...(profile ? { profile } : {}), targets, missed }
-  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(final, null, 2)}\n`)
+  // A --quick run's figures mean little: they do not replace the full run's committed results.
+  const resultsFile = QUICK ? join('bench', 'out', 'results-quick.json') : join('bench', 'results.json')
+  writeFileSync(join(ROOT, resultsFile), `${JSON.stringify(final, null, 2)}\n`)
   process.stdout.write(`\n${formatTable(final)}\n`)
   if (profileText) process.stdout.write(`\n${profileText}\n`)
-  process.stdout.write(`\nwrote bench/results.json${profile ? ', bench/out/gateway.cpuprofile and bench/out/profile-summary.txt' : ''}\n`)
+  process.stdout.write(`\nwrote ${resultsFile}${profile ? ', bench/out/gateway.cpuprofile and bench/out/profile-summary.txt' : ''}\n`)
 }
 
 main().catch(async (error: unknown) => {
