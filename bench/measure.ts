@@ -107,6 +107,32 @@ export async function measurePaired(a: Call, b: Call, options: { durationMs: num
   return [summary(0), summary(1)]
 }
 
+/**
+ * `rounds` rounds of measurePaired, each round's two summaries kept for per-round ratios. `wrap`
+ * runs around each round and may add to `a`'s summary (the gateway's CPU time, say).
+ */
+export async function pairedRounds<A extends LatencySummary = LatencySummary>(
+  a: Call,
+  b: Call,
+  options: { rounds: number; durationMs: number; wrap?: (round: () => Promise<LatencySummary>) => Promise<A> },
+): Promise<[A[], LatencySummary[]]> {
+  const wrap = options.wrap ?? ((round) => round() as Promise<A>)
+  const as: A[] = []
+  const bs: LatencySummary[] = []
+  for (let i = 0; i < options.rounds; i++) {
+    let bSummary: LatencySummary | undefined
+    as.push(
+      await wrap(async () => {
+        const [aSummary, other] = await measurePaired(a, b, { durationMs: options.durationMs })
+        bSummary = other
+        return aSummary
+      }),
+    )
+    bs.push(bSummary!)
+  }
+  return [as, bs]
+}
+
 /** Wall time of one task (e.g. 50 calls), in ms. */
 export async function time(task: () => Promise<unknown>): Promise<number> {
   const t0 = nowMs()

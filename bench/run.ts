@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { DirectJira } from './direct-client.ts'
 import { GatewayClient, SINGLE_ISSUE_QUERY, SUMMARY_ONLY_QUERY, batchQuery } from './gateway-client.ts'
-import { autocannonRun, interleave, measure, measurePaired, median, medianRatio, pool, sleep, time, type Call, type LatencySummary } from './measure.ts'
+import { autocannonRun, interleave, measure, measurePaired, median, medianRatio, pairedRounds, pool, sleep, time, type Call, type LatencySummary } from './measure.ts'
 import {
   GATEWAY_CORE,
   LOAD_CORE,
@@ -218,19 +218,7 @@ async function main(): Promise<void> {
   }
   const sequential = async (name: SandboxName, rounds: number, durationMs: number) => {
     await sandbox.resetCalls(name)
-    const gateway: Array<LatencySummary & { cpuMs: number }> = []
-    const directs: LatencySummary[] = []
-    for (let round = 0; round < rounds; round++) {
-      let d: LatencySummary | undefined
-      gateway.push(
-        await withGatewayCpu(name, async () => {
-          const pair = await measurePaired(gwSingle(name), directSingle(name), { durationMs })
-          d = pair[1]
-          return pair[0]
-        }),
-      )
-      directs.push(d!)
-    }
+    const [gateway, directs] = await pairedRounds(gwSingle(name), directSingle(name), { rounds, durationMs, wrap: (round) => withGatewayCpu(name, round) })
     return { ...sideBySide(gateway, directs, median), gatewayCpuMsPerRequest: median(gateway.map((g) => g.cpuMs)) }
   }
   const concurrent = async (name: SandboxName, rounds: number, durationMs: number) => {
@@ -396,16 +384,8 @@ async function main(): Promise<void> {
   const floorSingle = (name: SandboxName): Call => async () => (await floorClient[name].post(singleBody)).data?.issue?.key === 'JJ-2'
   for (const name of ['lean', 'slow'] as const) if (!(await floorSingle(name)())) throw new Error(`the floor failed against ${name}`)
   /** Against direct, measured the same way: what is left for any Node gateway to win. */
-  const floorSequential = async (name: SandboxName, rounds: number, durationMs: number) => {
-    const floor: LatencySummary[] = []
-    const directs: LatencySummary[] = []
-    for (let round = 0; round < rounds; round++) {
-      const [f, d] = await measurePaired(floorSingle(name), directSingle(name), { durationMs })
-      floor.push(f)
-      directs.push(d)
-    }
-    return sideBySide(floor, directs, median)
-  }
+  const floorSequential = async (name: SandboxName, rounds: number, durationMs: number) =>
+    sideBySide(...(await pairedRounds(floorSingle(name), directSingle(name), { rounds, durationMs })), median)
   await measurePaired(floorSingle('lean'), directSingle('lean'), { durationMs: 1000 })
   await measurePaired(floorSingle('slow'), directSingle('slow'), { durationMs: 500 })
   log(`the floor, lean: a bare sign-and-forward proxy against direct, ${PLAN.floorRounds} rounds × ${PLAN.seqMs} ms`)
