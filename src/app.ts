@@ -7,6 +7,7 @@ import { useCookies } from '@whatwg-node/server-plugin-cookies'
 import { createYoga, type YogaServerInstance } from 'graphql-yoga'
 import type { GatewayContext } from './context.ts'
 import { GRAPHIQL_DEFAULT_HEADERS, GRAPHIQL_DEFAULT_TABS } from './http/graphiql.ts'
+import { corsOptions } from './http/cors.ts'
 import { createMaskError } from './http/mask-error.ts'
 import { armor } from './http/limits.ts'
 import { bodyLimit } from './http/body-limit.ts'
@@ -32,6 +33,8 @@ export function createGateway(services: Services): Gateway {
     graphiql: { title: 'JIRA GraphQL Gateway', defaultTabs: GRAPHIQL_DEFAULT_TABS, defaultHeaders: GRAPHIQL_DEFAULT_HEADERS },
     maskedErrors: { maskError: createMaskError(services.logger) },
     batching: { limit: services.config.limits.batch },
+    // yoga's default grants every origin, with credentials: see src/http/cors.ts.
+    cors: corsOptions(services.config.corsOrigins),
     // Our own limit (src/http/body-limit.ts): yoga's streams every body through a counter.
     maxRequestBodySize: false,
     plugins: [armor(services.config.limits), useCookies(), routes(services), requestLogging(), metricsPlugin(services.metrics), bodyLimit(services.config.limits.bodyBytes)],

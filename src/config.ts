@@ -19,6 +19,17 @@ const absoluteHttpUrl = z
   // One canonical form: no trailing slash, so paths can simply be appended.
   .transform((value) => new URL(value).href.replace(/\/+$/, ''))
 
+/** An origin exactly as browsers send it in the Origin header, or undefined if `value` is not one. */
+function originOf(value: string): string | undefined {
+  try {
+    const url = new URL(value)
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare ? url.origin : undefined
+  } catch {
+    return undefined
+  }
+}
+
 const port = z.coerce.number().int().min(0).max(65535)
 
 const envSchema = z.object({
@@ -54,6 +65,27 @@ const envSchema = z.object({
       }
       return parsed
     }),
+  /**
+   * Comma-separated origins (scheme://host[:port]) whose pages may call the gateway from a browser
+   * with a Bearer token, or `*` for any. Unset: no CORS at all, so only same-origin pages (GraphiQL)
+   * and non-browser apps can read answers. Cookies never cross origins either way.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+      const origins: string[] = []
+      for (const entry of entries) {
+        const origin = entry === '*' ? '*' : originOf(entry)
+        if (!origin) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" must be an origin such as https://app.example.com, or *` })
+          return z.NEVER
+        }
+        origins.push(origin)
+      }
+      return origins
+    }),
   SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SANDBOX_PORT: port.default(8090),
   SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
@@ -87,6 +119,8 @@ export interface Config {
   host: string
   publicUrl: string | undefined
   callbackAllowlist: string[]
+  /** Origins allowed by CORS; empty: CORS off. */
+  corsOrigins: string[]
   sandboxHost: string
   sandboxPort: number
   sessionTtlMs: number
@@ -128,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl,
     callbackAllowlist: e.CALLBACK_URL_ALLOWLIST,
+    corsOrigins: e.CORS_ORIGINS,
     sandboxHost: e.SANDBOX_HOST,
     sandboxPort: e.SANDBOX_PORT,
     sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,

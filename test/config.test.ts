@@ -19,6 +19,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ sandbox: false, jiraBaseUrl: 'https://jira.example.com/jira', publicUrl: undefined })
   })
 
+  it('reads CORS_ORIGINS as origins, as browsers send them', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([])
+    expect(loadConfig({ CORS_ORIGINS: ' HTTPS://App.Example.com/ , http://localhost:5173' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173'])
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*'])
+  })
+
   it.each([
     [{ JIRA_BASE_URL: 'jira.example.com', JIRA_PRIVATE_KEY_FILE: '/k' }, /JIRA_BASE_URL: must be an absolute http\(s\) URL/],
     [{ JIRA_BASE_URL: 'ftp://jira.example.com', JIRA_PRIVATE_KEY_FILE: '/k' }, /JIRA_BASE_URL/],
@@ -29,6 +35,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'gateway' }, /PUBLIC_URL/],
     [{ CALLBACK_URL_ALLOWLIST: 'https://ok.example.com, nope' }, /CALLBACK_URL_ALLOWLIST: "nope"/],
     [{ JIRA_TIMEOUT_MS: '5' }, /JIRA_TIMEOUT_MS/],
+    [{ CORS_ORIGINS: 'https://app.example.com/app' }, /CORS_ORIGINS: "https:\/\/app.example.com\/app" must be an origin/],
+    [{ CORS_ORIGINS: 'https://app.example.com, app.example.com' }, /CORS_ORIGINS: "app.example.com"/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message)
   })

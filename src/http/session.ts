@@ -1,8 +1,9 @@
 /**
  * Which session a request presents. Apps send `Authorization: Bearer <token>`. Browsers send the
  * HttpOnly cookie, which is honoured only on requests a cross-site page cannot forge: a POST with a
- * JSON body (a cross-origin one needs a CORS preflight the gateway never grants) from the same
- * origin. A cookie on anything else is ignored, so a forged request runs unauthenticated.
+ * JSON body (a cross-origin one needs a CORS preflight, granted only to CORS_ORIGINS and never with
+ * credentials) from the same origin. A cookie on anything else is ignored, so a forged request runs
+ * unauthenticated.
  */
 import type { SessionSource } from '../context.ts'
 import type { ResolvedSession } from '../auth/sessions.ts'
