@@ -30,6 +30,25 @@ function originOf(value: string): string | undefined {
   }
 }
 
+/** A comma-separated list, each entry trimmed and read by `parse`; the first it refuses is named in the error. */
+function commaList(parse: (entry: string) => string | undefined, requirement: string) {
+  return z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const parsed: string[] = []
+      for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+        const result = parse(entry)
+        if (result === undefined) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" ${requirement}` })
+          return z.NEVER
+        }
+        parsed.push(result)
+      }
+      return parsed
+    })
+}
+
 const port = z.coerce.number().int().min(0).max(65535)
 
 const envSchema = z.object({
@@ -49,43 +68,16 @@ const envSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PUBLIC_URL: absoluteHttpUrl.optional(),
   /** Comma-separated URL prefixes that startAuthorization may send JIRA's callback to, besides PUBLIC_URL. */
-  CALLBACK_URL_ALLOWLIST: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
-      const parsed: string[] = []
-      for (const entry of entries) {
-        const result = absoluteHttpUrl.safeParse(entry)
-        if (!result.success) {
-          ctx.addIssue({ code: 'custom', message: `"${entry}" must be an absolute http(s) URL prefix` })
-          return z.NEVER
-        }
-        parsed.push(result.data)
-      }
-      return parsed
-    }),
+  CALLBACK_URL_ALLOWLIST: commaList((entry) => {
+    const result = absoluteHttpUrl.safeParse(entry)
+    return result.success ? result.data : undefined
+  }, 'must be an absolute http(s) URL prefix'),
   /**
    * Comma-separated origins (scheme://host[:port]) whose pages may call the gateway from a browser
    * with a Bearer token, or `*` for any. Unset: no CORS at all, so only same-origin pages (GraphiQL)
    * and non-browser apps can read answers. Cookies never cross origins either way.
    */
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
-      const origins: string[] = []
-      for (const entry of entries) {
-        const origin = entry === '*' ? '*' : originOf(entry)
-        if (!origin) {
-          ctx.addIssue({ code: 'custom', message: `"${entry}" must be an origin such as https://app.example.com, or *` })
-          return z.NEVER
-        }
-        origins.push(origin)
-      }
-      return origins
-    }),
+  CORS_ORIGINS: commaList((entry) => (entry === '*' ? '*' : originOf(entry)), 'must be an origin such as https://app.example.com, or *'),
   SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SANDBOX_PORT: port.default(8090),
   SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
