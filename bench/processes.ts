@@ -258,11 +258,13 @@ export async function startGatewayProcess(options: {
   logLevel: string
   /** Extra node flags, e.g. --cpu-prof. */
   nodeArgs?: string[]
+  /** The checkout to run (default: this one); bench/compare.ts runs another revision's beside it. */
+  cwd?: string
 }): Promise<GatewayProcess> {
   const [command, args] = nodeCommand(options.pinning, options.core, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'])
   const fd = openSync(options.logFile, 'w')
   const child = spawn(command, args, {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     env: {
       PATH: process.env.PATH ?? '',
       JIRA_BASE_URL: options.jiraBaseUrl,
