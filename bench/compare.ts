@@ -46,16 +46,30 @@ const label = `${revision} (${commit.slice(0, 7)})`
 const dirty = git('status', '--porcelain', '--untracked-files=no') !== ''
 const here = `this checkout (${git('rev-parse', '--short', 'HEAD')}${dirty ? ', with changes' : ''})`
 
-/** The other revision, installed: reused from --worktree, else a fresh git worktree. */
-function checkout(): { dir: string; remove: () => void } {
-  if (values.worktree && existsSync(join(values.worktree, 'node_modules'))) return { dir: values.worktree, remove: () => {} }
-  const dir = values.worktree ?? join(mkdtempSync(join(tmpdir(), 'jgw-compare-')), 'checkout')
-  log(`checking out ${label} into ${dir} and running npm ci (about a minute)`)
-  git('worktree', 'add', '--detach', dir, commit)
+function npmCi(dir: string): void {
+  log(`running npm ci in ${dir} (about a minute)`)
   const installLog = join(dir, 'npm-ci.log')
   const fd = openSync(installLog, 'w')
   const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', fd, fd] })
   if (install.status !== 0) throw new Error(`npm ci in ${dir} failed: see ${installLog}`)
+}
+
+/** The other revision, installed: an existing --worktree moved to it (reinstalled if its lockfile or Prisma schema differs), else a fresh git worktree. */
+function checkout(): { dir: string; remove: () => void } {
+  if (values.worktree && existsSync(join(values.worktree, 'node_modules'))) {
+    const dir = values.worktree
+    const was = git('-C', dir, 'rev-parse', 'HEAD')
+    if (was !== commit) {
+      log(`moving ${dir} from ${was.slice(0, 7)} to ${label}`)
+      git('-C', dir, 'checkout', '--quiet', '--detach', commit)
+      if (git('diff', '--name-only', was, commit, '--', 'package-lock.json', 'prisma/schema.prisma') !== '') npmCi(dir)
+    }
+    return { dir, remove: () => {} }
+  }
+  const dir = values.worktree ?? join(mkdtempSync(join(tmpdir(), 'jgw-compare-')), 'checkout')
+  log(`checking out ${label} into ${dir}`)
+  git('worktree', 'add', '--detach', dir, commit)
+  npmCi(dir)
   return { dir, remove: () => git('worktree', 'remove', '--force', dir) }
 }
 
