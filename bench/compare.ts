@@ -66,11 +66,18 @@ function checkout(): { dir: string; remove: () => void } {
     }
     return { dir, remove: () => {} }
   }
-  const dir = values.worktree ?? join(mkdtempSync(join(tmpdir(), 'jgw-compare-')), 'checkout')
+  const parent = values.worktree ? undefined : mkdtempSync(join(tmpdir(), 'jgw-compare-'))
+  const dir = values.worktree ?? join(parent!, 'checkout')
   log(`checking out ${label} into ${dir}`)
   git('worktree', 'add', '--detach', dir, commit)
   npmCi(dir)
-  return { dir, remove: () => git('worktree', 'remove', '--force', dir) }
+  return {
+    dir,
+    remove: () => {
+      git('worktree', 'remove', '--force', dir)
+      if (parent) rmSync(parent, { recursive: true, force: true })
+    },
+  }
 }
 
 const other = checkout()

@@ -6,7 +6,7 @@
  */
 import type { CORSOptions } from 'graphql-yoga'
 
-export const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'x-request-id']
+const ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'x-request-id']
 
 export function corsOptions(origins: readonly string[]): CORSOptions {
   if (!origins.length) return false
@@ -14,7 +14,7 @@ export function corsOptions(origins: readonly string[]): CORSOptions {
     origin: origins.includes('*') ? '*' : [...origins],
     credentials: false,
     methods: ['GET', 'POST'],
-    allowedHeaders: CORS_ALLOWED_HEADERS,
+    allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: ['x-request-id'],
     maxAge: 600,
   }
